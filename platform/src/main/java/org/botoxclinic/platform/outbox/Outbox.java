@@ -1,0 +1,62 @@
+package org.botoxclinic.platform.outbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import org.botoxclinic.platform.events.EventJson;
+
+/**
+ * Writes an event in the caller's transaction, beside the domain change that raised it, so that both are
+ * committed or neither is. Publishing is the relay's job, nudged as soon as the transaction commits.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final EntityManager em;
+    private final EventJson json;
+    private final OutboxConfig config;
+    private final OutboxRelay relay;
+    private final TransactionSynchronizationRegistry transactions;
+
+    public Outbox(EntityManager em, EventJson json, OutboxConfig config, OutboxRelay relay,
+                  TransactionSynchronizationRegistry transactions) {
+        this.em = em;
+        this.json = json;
+        this.config = config;
+        this.relay = relay;
+        this.transactions = transactions;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void append(OutboundEvent event) {
+        em.createNativeQuery("""
+                        insert into outbox_event (event_id, topic, event_key, event_type, source, subject, occurred_at, payload)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, cast(?8 as jsonb))
+                        """)
+                .setParameter(1, event.id())
+                .setParameter(2, event.topic())
+                .setParameter(3, event.referralId())
+                .setParameter(4, event.type())
+                .setParameter(5, config.source())
+                .setParameter(6, event.referralId())
+                .setParameter(7, event.occurredAt())
+                .setParameter(8, json.write(event.payload()))
+                .executeUpdate();
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.nudge();
+                }
+            }
+        });
+    }
+}

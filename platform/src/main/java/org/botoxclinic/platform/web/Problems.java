@@ -1,0 +1,81 @@
+package org.botoxclinic.platform.web;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Map;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * RFC 9457 problems with a stable machine-readable {@code code} (and a matching {@code type} URI) per rule,
+ * so a client can branch on the code and show the detail to a person.
+ */
+public final class Problems {
+
+    public static final String ILLEGAL_TRANSITION = "ILLEGAL_TRANSITION";
+    public static final String NOT_FOUND = "NOT_FOUND";
+
+    private static final Response.StatusType UNPROCESSABLE = new UnprocessableContent();
+
+    private Problems() {
+    }
+
+    public static HttpProblem of(Response.StatusType status, String code, String detail) {
+        return of(status, code, detail, Map.of());
+    }
+
+    public static HttpProblem of(Response.StatusType status, String code, String detail, Map<String, ?> properties) {
+        HttpProblem.Builder builder = HttpProblem.builder()
+                .withType(type(code))
+                .withTitle(title(code))
+                .withStatus(status)
+                .withDetail(detail)
+                .with("code", code);
+        properties.forEach(builder::with);
+        return builder.build();
+    }
+
+    /** 409 for an action the resource's current status does not allow; names the status so the caller can recover. */
+    public static HttpProblem illegalTransition(String resource, Object currentStatus, String action) {
+        return of(Response.Status.CONFLICT, ILLEGAL_TRANSITION,
+                resource + " is " + currentStatus + " and cannot be " + action,
+                Map.of("currentStatus", String.valueOf(currentStatus)));
+    }
+
+    /** 404 that says the same whether the resource is missing or belongs to someone else. */
+    public static HttpProblem notFound(String resource, Object id) {
+        return of(Response.Status.NOT_FOUND, NOT_FOUND, resource + " " + id + " was not found");
+    }
+
+    /** 422 for a well-formed request that a business rule refuses. */
+    public static HttpProblem rule(String code, String detail, Map<String, ?> properties) {
+        return of(UNPROCESSABLE, code, detail, properties);
+    }
+
+    public static URI type(String code) {
+        return URI.create("urn:clinic:problem:" + code.toLowerCase(Locale.ROOT).replace('_', '-'));
+    }
+
+    private static String title(String code) {
+        String words = code.toLowerCase(Locale.ROOT).replace('_', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    private static final class UnprocessableContent implements Response.StatusType {
+        @Override
+        public int getStatusCode() {
+            return 422;
+        }
+
+        @Override
+        public Response.Status.Family getFamily() {
+            return Response.Status.Family.CLIENT_ERROR;
+        }
+
+        @Override
+        public String getReasonPhrase() {
+            return "Unprocessable Content";
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.botoxclinic.testkit;
+
+import java.security.PrivateKey;
+import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+import io.smallrye.jwt.util.KeyUtils;
+
+/**
+ * Mints bearer tokens signed with the development key pair (dev-jwt/, documented there as not for production),
+ * for the tests and for {@code ./clinic token}.
+ */
+public final class DevTokens {
+
+    public static final String ISSUER = "urn:clinic:dev";
+    private static PrivateKey key;
+
+    private DevTokens() {
+    }
+
+    public static String forGroup(String group) {
+        return mint(group, null, Duration.ofHours(1));
+    }
+
+    public static String forPartner(String partnerId) {
+        return mint("partner", partnerId, Duration.ofHours(1));
+    }
+
+    public static String mint(String group, String partnerId, Duration lifetime) {
+        String subject = partnerId != null ? "partner-" + partnerId : group + "-user";
+        JwtClaimsBuilder claims = Jwt.issuer(issuer())
+                .subject(subject)
+                .upn(subject)
+                .groups(Set.of(group))
+                .claim("jti", UUID.randomUUID().toString())
+                .expiresIn(lifetime);
+        if (partnerId != null) {
+            claims.claim("partner_id", partnerId);
+        }
+        return claims.sign(privateKey());
+    }
+
+    private static String issuer() {
+        String configured = System.getenv("JWT_ISSUER");
+        return configured == null || configured.isBlank() ? ISSUER : configured;
+    }
+
+    private static synchronized PrivateKey privateKey() {
+        if (key == null) {
+            try {
+                key = KeyUtils.readPrivateKey("dev-jwt/privateKey.pem");
+            } catch (Exception e) {
+                throw new IllegalStateException("development private key dev-jwt/privateKey.pem not readable", e);
+            }
+        }
+        return key;
+    }
+}
