@@ -1,6 +1,8 @@
 package org.botoxclinic.platform.web;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -51,6 +53,14 @@ public final class Problems {
     /** 422 for a well-formed request that a business rule refuses. */
     public static HttpProblem rule(String code, String detail, Map<String, ?> properties) {
         return of(UNPROCESSABLE, code, detail, properties);
+    }
+
+    /** 400 with one violation per field, in the same shape as bean-validation failures. */
+    public static HttpProblem invalid(Map<String, String> fieldMessages) {
+        List<Map<String, String>> violations = new ArrayList<>();
+        fieldMessages.forEach((field, message) -> violations.add(Map.of("field", field, "in", "body", "message", message)));
+        return of(Response.Status.BAD_REQUEST, "CONSTRAINT_VIOLATION",
+                "the request is invalid: " + String.join(", ", fieldMessages.keySet()), Map.of("violations", violations));
     }
 
     public static URI type(String code) {

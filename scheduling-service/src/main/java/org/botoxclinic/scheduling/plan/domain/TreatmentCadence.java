@@ -1,0 +1,32 @@
+package org.botoxclinic.scheduling.plan.domain;
+
+import java.time.LocalDate;
+
+/** Payers allow a treatment no more often than every 12 weeks: at least 84 days between two treatments. */
+public final class TreatmentCadence {
+
+    public static final int MINIMUM_DAYS_BETWEEN_TREATMENTS = 84;
+
+    private TreatmentCadence() {
+    }
+
+    /** The first day a treatment is allowed: 84 days after the last one, never before today or the window. */
+    public static LocalDate nextEligibleDate(LocalDate lastTreatment, LocalDate validFrom, LocalDate today) {
+        LocalDate earliest = today;
+        if (lastTreatment != null) {
+            earliest = later(earliest, lastTreatment.plusDays(MINIMUM_DAYS_BETWEEN_TREATMENTS));
+        }
+        if (validFrom != null) {
+            earliest = later(earliest, validFrom);
+        }
+        return earliest;
+    }
+
+    public static boolean isLongEnoughSince(LocalDate lastTreatment, LocalDate date) {
+        return lastTreatment == null || !date.isBefore(lastTreatment.plusDays(MINIMUM_DAYS_BETWEEN_TREATMENTS));
+    }
+
+    private static LocalDate later(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+}

@@ -1,0 +1,48 @@
+package org.botoxclinic.testkit;
+
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** Events as the producing services publish them, for tests of a consuming service on its own. */
+public final class SampleEvents {
+
+    private SampleEvents() {
+    }
+
+    public static String referralAccepted(UUID referralId) {
+        return """
+                {"referralId":"%s","acceptedAt":"2026-11-02T14:00:00Z","source":"PARTNER","partnerId":"pcp-north",
+                 "externalReferralId":"EXT-%s","indication":"CHRONIC_MIGRAINE","diagnosisCodes":["G43.709"],
+                 "urgency":"ROUTINE",
+                 "patient":{"firstName":"Alex","lastName":"Rivera","dateOfBirth":"1984-05-17","sex":"female","phone":"555-0100","email":null},
+                 "referringProvider":{"npi":"1234567893","name":"Dr. Lee","practice":"North Family Practice"},
+                 "insurance":{"payerId":"AETNA","payerName":"Aetna","memberId":"W123456789","groupNumber":"G-1","planType":"PPO"},
+                 "clinicalDetails":{"headacheDaysPerMonth":20,"headacheHoursPerDay":6.0,"symptomMonths":24}}
+                """.formatted(referralId, referralId.toString().substring(0, 8));
+    }
+
+    public static String authorizationApproved(UUID referralId, UUID authorizationId) {
+        return """
+                {"referralId":"%s","authorizationId":"%s","authorizationNumber":"AUTH-77","outcome":"APPROVED",
+                 "approvedUnits":310,"approvedVisits":2,"validFrom":"2026-12-01","validTo":"2027-05-31",
+                 "indication":"CHRONIC_MIGRAINE","procedureCode":"64615","payerId":"AETNA",
+                 "patient":{"firstName":"Alex","lastName":"Rivera","dateOfBirth":"1984-05-17","sex":"female"},
+                 "decidedAt":"2026-11-20T10:00:00Z"}
+                """.formatted(referralId, authorizationId);
+    }
+
+    /** CloudEvents binary-mode headers as the outbox relay writes them. */
+    public static Map<String, String> headers(UUID eventId, String type, String source, UUID referralId) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("ce_specversion", "1.0");
+        headers.put("ce_id", eventId.toString());
+        headers.put("ce_type", type);
+        headers.put("ce_source", source);
+        headers.put("ce_time", OffsetDateTime.now().toString());
+        headers.put("ce_subject", referralId.toString());
+        headers.put("content-type", "application/json");
+        return headers;
+    }
+}
