@@ -1,5 +1,12 @@
 package org.botoxclinic.testkit;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
@@ -8,6 +15,14 @@ import org.apache.kafka.common.test.TestKitNodes;
  * {@code CLINIC_TEST_KAFKA_BOOTSTRAP}.
  */
 public final class EmbeddedKafkaBroker {
+
+    private static void deleteQuietly(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // best effort: it is a temporary directory
+        }
+    }
 
     private static String bootstrapServers;
 
@@ -40,13 +55,10 @@ public final class EmbeddedKafkaBroker {
             cluster.format();
             cluster.startup();
             cluster.waitForReadyBrokers();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    cluster.close();
-                } catch (Exception e) {
-                    // the JVM is exiting
-                }
-            }, "embedded-kafka-stop"));
+            // No orderly broker shutdown at JVM exit: the broker lives in this JVM and dies with it, and its
+            // controlled shutdown can race the JVM's exit and turn a green run into a failed fork.
+            String logDirectory = cluster.nodes().baseDirectory();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(Path.of(logDirectory)), "embedded-kafka-cleanup"));
             return cluster.bootstrapServers();
         } catch (Exception e) {
             throw new IllegalStateException("could not start the embedded Kafka broker", e);

@@ -1,0 +1,141 @@
+package org.botoxclinic.insurance.authorization;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.botoxclinic.testkit.ClinicTestInfrastructure;
+import org.botoxclinic.testkit.DevTokens;
+import org.botoxclinic.testkit.EventContract;
+import org.botoxclinic.testkit.KafkaProbe;
+import org.botoxclinic.testkit.SampleEvents;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(ClinicTestInfrastructure.class)
+class AuthorizationCaseFlowTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    private String specialist() {
+        return DevTokens.forGroup("authorizations");
+    }
+
+    private void deliverReferralAccepted(UUID eventId, UUID referralId) {
+        KafkaProbe.send(kafka, "referral-events", referralId.toString(), SampleEvents.referralAccepted(referralId),
+                SampleEvents.headers(eventId, "ReferralAccepted", "/referral-service", referralId));
+    }
+
+    private String awaitCase(UUID referralId) {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().auth().oauth2(specialist()).queryParam("referralId", referralId).get("/api/authorizations")
+                        .then().statusCode(200).body("$", hasSize(1)));
+        return given().auth().oauth2(specialist()).queryParam("referralId", referralId).get("/api/authorizations")
+                .then().extract().path("[0].id");
+    }
+
+    @Test
+    void shouldOpenOneCaseFromAnAcceptedReferralAndPublishTheApproval() {
+        UUID referralId = UUID.randomUUID();
+        UUID eventId = UUID.randomUUID();
+        deliverReferralAccepted(eventId, referralId);
+        String caseId = awaitCase(referralId);
+
+        given().auth().oauth2(specialist()).get("/api/authorizations/" + caseId)
+                .then().statusCode(200)
+                .body("status", equalTo("PENDING_SUBMISSION"))
+                .body("procedureLine.cptCode", equalTo("64615"))
+                .body("drugLine.hcpcsCode", equalTo("J0585"))
+                .body("drugLine.requestedUnits", equalTo(310))
+                .body("requestedVisits", equalTo(2));
+
+        // A decision before submission is not a move the case allows.
+        given().auth().oauth2(specialist()).contentType(ContentType.JSON)
+                .body(Map.of("outcome", "APPROVED", "authorizationNumber", "AUTH-1", "approvedUnits", 310,
+                        "approvedVisits", 2, "validFrom", "2026-12-01", "validTo", "2027-05-31"))
+                .post("/api/authorizations/" + caseId + "/decision")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("currentStatus", equalTo("PENDING_SUBMISSION"));
+
+        given().auth().oauth2(specialist()).contentType(ContentType.JSON)
+                .body(Map.of("channel", "PORTAL", "expedited", true, "submittedAt", "2026-11-24T09:00:00Z"))
+                .post("/api/authorizations/" + caseId + "/submit")
+                .then().statusCode(200)
+                .body("status", equalTo("SUBMITTED"))
+                .body("decisionDueAt", equalTo("2026-11-27T09:00:00Z"));
+
+        given().auth().oauth2(specialist()).contentType(ContentType.JSON)
+                .body(Map.of("outcome", "APPROVED", "approvedUnits", 310, "approvedVisits", 2,
+                        "validFrom", "2026-12-01", "validTo", "2026-11-30"))
+                .post("/api/authorizations/" + caseId + "/decision")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem("authorizationNumber"))
+                .body("violations.field", hasItem("validTo"));
+
+        given().auth().oauth2(specialist()).contentType(ContentType.JSON)
+                .body(Map.of("outcome", "APPROVED", "authorizationNumber", "AUTH-1", "approvedUnits", 310,
+                        "approvedVisits", 2, "validFrom", "2026-12-01", "validTo", "2027-05-31"))
+                .post("/api/authorizations/" + caseId + "/decision")
+                .then().statusCode(200)
+                .body("status", equalTo("APPROVED"))
+                .body("unitsApproved", equalTo(310))
+                .body("visitsUsed", equalTo(0));
+
+        try (KafkaProbe probe = new KafkaProbe(kafka, "authorization-events")) {
+            ConsumerRecord<String, String> record = probe.awaitType("AuthorizationApproved", referralId.toString(),
+                    Duration.ofSeconds(20));
+            assertEquals(referralId.toString(), KafkaProbe.header(record, "ce_subject"));
+            assertEquals("/insurance-service", KafkaProbe.header(record, "ce_source"));
+            assertNotNull(KafkaProbe.header(record, "ce_time"));
+            EventContract.assertValid("AuthorizationApproved", record.value());
+        }
+
+        // The same event delivered again changes nothing.
+        deliverReferralAccepted(eventId, referralId);
+        UUID marker = UUID.randomUUID();
+        deliverReferralAccepted(UUID.randomUUID(), marker);
+        awaitCase(marker);
+        given().auth().oauth2(specialist()).queryParam("referralId", referralId).get("/api/authorizations")
+                .then().statusCode(200).body("$", hasSize(1)).body("[0].status", equalTo("APPROVED"));
+    }
+
+    @Test
+    void shouldParkAMalformedRecordOnTheDeadLetterTopicAndCarryOn() {
+        UUID poisoned = UUID.randomUUID();
+        KafkaProbe.send(kafka, "referral-events", poisoned.toString(), "{\"referralId\":\"" + poisoned + "\"}",
+                SampleEvents.headers(UUID.randomUUID(), "ReferralAccepted", "/referral-service", poisoned));
+        UUID healthy = UUID.randomUUID();
+        deliverReferralAccepted(UUID.randomUUID(), healthy);
+
+        awaitCase(healthy);
+        try (KafkaProbe probe = new KafkaProbe(kafka, "insurance-service.referral-events.dlq")) {
+            probe.await(r -> poisoned.toString().equals(r.key()), Duration.ofSeconds(20));
+        }
+        given().auth().oauth2(specialist()).queryParam("referralId", poisoned).get("/api/authorizations")
+                .then().statusCode(200).body("$", hasSize(0));
+    }
+
+    @Test
+    void shouldAdmitOnlyAuthorizationStaff() {
+        given().get("/api/authorizations").then().statusCode(401);
+        given().auth().oauth2(DevTokens.forGroup("scheduler")).get("/api/authorizations").then().statusCode(403);
+        given().auth().oauth2(DevTokens.forGroup("admin")).get("/api/authorizations").then().statusCode(200);
+        given().auth().oauth2(specialist()).get("/api/authorizations/" + UUID.randomUUID())
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+}
