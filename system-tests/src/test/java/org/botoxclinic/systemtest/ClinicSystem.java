@@ -1,0 +1,113 @@
+package org.botoxclinic.systemtest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.botoxclinic.testkit.DevTokens;
+import org.botoxclinic.testkit.EmbeddedKafkaBroker;
+import org.botoxclinic.testkit.EmbeddedPostgresServer;
+
+import static org.awaitility.Awaitility.await;
+
+/** The whole system for a journey: PostgreSQL with one database per service, Kafka, and the three services. */
+final class ClinicSystem implements AutoCloseable {
+
+    final String kafka;
+    final ServiceProcess referral;
+    final ServiceProcess insurance;
+    final ServiceProcess scheduling;
+    private final Map<String, String> databases;
+    private final EmbeddedPostgresServer postgres;
+
+    private ClinicSystem(String kafka, EmbeddedPostgresServer postgres, Map<String, String> databases,
+                         ServiceProcess referral, ServiceProcess insurance, ServiceProcess scheduling) {
+        this.kafka = kafka;
+        this.postgres = postgres;
+        this.databases = databases;
+        this.referral = referral;
+        this.insurance = insurance;
+        this.scheduling = scheduling;
+    }
+
+    static ClinicSystem start() throws IOException {
+        Path root = Path.of(System.getProperty("clinic.root", ".."));
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.get();
+        String kafka = EmbeddedKafkaBroker.bootstrapServers();
+        Path publicKey = Files.createTempFile("dev-jwt", ".pem");
+        try (InputStream key = ClinicSystem.class.getClassLoader().getResourceAsStream("dev-jwt/publicKey.pem")) {
+            Files.copy(key, publicKey, StandardCopyOption.REPLACE_EXISTING);
+        }
+        Map<String, String> databases = Map.of(
+                "referral-service", postgres.createDatabase("referral"),
+                "insurance-service", postgres.createDatabase("insurance"),
+                "scheduling-service", postgres.createDatabase("scheduling"));
+        ServiceProcess[] services = new ServiceProcess[3];
+        String[] modules = {"referral-service", "insurance-service", "scheduling-service"};
+        for (int i = 0; i < modules.length; i++) {
+            services[i] = ServiceProcess.start(root, modules[i], Map.of(
+                    "DB_URL", databases.get(modules[i]),
+                    "DB_USERNAME", postgres.user(),
+                    "DB_PASSWORD", postgres.password(),
+                    "KAFKA_BOOTSTRAP_SERVERS", kafka,
+                    "JWT_PUBLIC_KEY_LOCATION", publicKey.toString(),
+                    "JWT_ISSUER", DevTokens.ISSUER));
+        }
+        return new ClinicSystem(kafka, postgres, databases, services[0], services[1], services[2]);
+    }
+
+    /** Counts rows in a service's own database, as an auditor would. */
+    long count(String service, String sql, Object... parameters) {
+        try (Connection connection = DriverManager.getConnection(databases.get(service), postgres.user(), postgres.password());
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot query " + service, e);
+        }
+    }
+
+    /** Waits until a consumer group has committed past a record, i.e. it has processed (or skipped) it. */
+    void awaitConsumed(String group, ConsumerRecord<String, String> record) {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", kafka);
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        try (Admin admin = Admin.create(props)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+                OffsetAndMetadata committed = offsets.get(partition);
+                return committed != null && committed.offset() > record.offset();
+            });
+        }
+    }
+
+    @Override
+    public void close() {
+        for (ServiceProcess service : new ServiceProcess[] {scheduling, insurance, referral}) {
+            if (service != null) {
+                service.close();
+            }
+        }
+    }
+}
