@@ -79,11 +79,23 @@ public class OutboxRelay {
         this.bootstrapServers = bootstrapServers;
     }
 
-    void start(@Observes StartupEvent startup) {
+    void onStart(@Observes StartupEvent startup) {
         meters.gauge("clinic.outbox.backlog", backlog);
         meters.gauge("clinic.outbox.oldest.unpublished.age.seconds", this, OutboxRelay::oldestUnpublishedAgeSeconds);
-        if (!config.relayEnabled()) {
+        if (config.relayEnabled()) {
+            startPublishing();
+        } else {
             LOG.info("Outbox relay disabled on this instance");
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent shutdown) {
+        stopPublishing();
+    }
+
+    /** Starts the relay thread; a second relay on the same database (another replica) takes turns with this one. */
+    public synchronized void startPublishing() {
+        if (running) {
             return;
         }
         producer = new KafkaProducer<>(producerProperties());
@@ -93,7 +105,7 @@ public class OutboxRelay {
         worker.start();
     }
 
-    void stop(@Observes ShutdownEvent shutdown) {
+    public synchronized void stopPublishing() {
         running = false;
         Thread current = worker;
         if (current != null) {
@@ -103,9 +115,11 @@ public class OutboxRelay {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            worker = null;
         }
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
+            producer = null;
         }
     }
 
