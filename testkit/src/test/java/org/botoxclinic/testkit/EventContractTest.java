@@ -1,0 +1,42 @@
+package org.botoxclinic.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+class EventContractTest {
+
+    private static String example(String type) throws IOException {
+        return Files.readString(Path.of("../contracts/examples/" + type + ".json"));
+    }
+
+    @Test
+    void shouldAcceptTheDocumentedExamples() throws IOException {
+        assertTrue(EventContract.violations("ReferralAccepted", example("ReferralAccepted")).isEmpty());
+        assertTrue(EventContract.violations("AuthorizationApproved", example("AuthorizationApproved")).isEmpty());
+    }
+
+    @Test
+    void shouldAcceptTheSampleEventsConsumerTestsSend() {
+        UUID referral = UUID.randomUUID();
+        assertTrue(EventContract.violations("ReferralAccepted", SampleEvents.referralAccepted(referral)).isEmpty());
+        assertTrue(EventContract.violations("AuthorizationApproved",
+                SampleEvents.authorizationApproved(referral, UUID.randomUUID())).isEmpty());
+    }
+
+    @Test
+    void shouldRejectAPayloadThatBreaksTheContract() throws IOException {
+        String noPatient = example("ReferralAccepted").replaceFirst("\"patient\"", "\"somebody\"");
+        assertFalse(EventContract.violations("ReferralAccepted", noPatient).isEmpty());
+        String badDate = example("AuthorizationApproved").replaceFirst("\"validTo\"\\s*:\\s*\"[^\"]+\"", "\"validTo\": \"31/05/2027\"");
+        assertFalse(EventContract.violations("AuthorizationApproved", badDate).isEmpty());
+        String badUnits = example("AuthorizationApproved").replaceFirst("\"approvedUnits\"\\s*:\\s*\\d+", "\"approvedUnits\": 0");
+        assertFalse(EventContract.violations("AuthorizationApproved", badUnits).isEmpty());
+    }
+}
