@@ -14,7 +14,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class AuthenticationProblems {
 
-    private static final int BEFORE_EXTENSION_MAPPERS = 4000;
+    private static final int BEFORE_EXTENSION_MAPPERS = RequestBodyProblems.FIRST;
 
     @ServerExceptionMapper(value = {UnauthorizedException.class, AuthenticationFailedException.class,
             AuthenticationCompletionException.class}, priority = BEFORE_EXTENSION_MAPPERS)

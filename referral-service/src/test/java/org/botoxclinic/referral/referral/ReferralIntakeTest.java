@@ -116,6 +116,16 @@ class ReferralIntakeTest {
     void shouldAnswerMalformedJsonWithProblemNotServerError() {
         given().auth().oauth2(DevTokens.forPartner("pcp-north")).contentType(ContentType.JSON).body("{\"patient\": ")
                 .post("/api/referrals")
-                .then().statusCode(400).contentType("application/problem+json");
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("MALFORMED_JSON"));
+    }
+
+    @Test
+    void shouldNameAnEnumFieldWithAnUnknownValue() {
+        given().auth().oauth2(DevTokens.forPartner("pcp-north")).contentType(ContentType.JSON)
+                .body(referral("EXT-enum-" + UUID.randomUUID()).replace("CHRONIC_MIGRAINE", "HEADACHE"))
+                .post("/api/referrals")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem("indication"));
     }
 }

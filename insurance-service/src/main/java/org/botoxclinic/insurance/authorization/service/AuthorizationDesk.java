@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.botoxclinic.platform.time.Timestamps;
 import org.botoxclinic.insurance.authorization.domain.AcceptedReferral;
 import org.botoxclinic.insurance.authorization.domain.AuthorizationCase;
 import org.botoxclinic.insurance.authorization.domain.Decision;
@@ -80,7 +81,8 @@ public class AuthorizationDesk {
         AuthorizationCase c = locked(id);
         OffsetDateTime now = now();
         DecisionClock clock = new DecisionClock(config.expeditedDecisionClock(), config.standardDecisionClock());
-        c.submit(channel, payerReference, expedited, submittedAt == null ? now : submittedAt, clock.forRequest(expedited), now);
+        c.submit(channel, payerReference, expedited, submittedAt == null ? now : Timestamps.utc(submittedAt),
+                clock.forRequest(expedited), now);
         LOG.infof("Authorization case %s submitted via %s, decision due %s", c.id(), channel, c.decisionDueAt());
         return c;
     }
@@ -119,6 +121,6 @@ public class AuthorizationDesk {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.now(clock);
+        return Timestamps.now(clock);
     }
 }

@@ -11,6 +11,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 
+import org.botoxclinic.platform.time.Timestamps;
 import org.botoxclinic.platform.events.Topics;
 import org.botoxclinic.platform.outbox.Outbox;
 import org.botoxclinic.platform.outbox.OutboundEvent;
@@ -91,6 +92,6 @@ public class ReferralDesk {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.now(clock);
+        return Timestamps.now(clock);
     }
 }

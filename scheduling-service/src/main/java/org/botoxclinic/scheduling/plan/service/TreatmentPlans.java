@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.botoxclinic.platform.time.Timestamps;
 import org.botoxclinic.scheduling.plan.domain.Authorization;
 import org.botoxclinic.scheduling.plan.domain.PlanPatient;
 import org.botoxclinic.scheduling.plan.domain.TreatmentPlan;
@@ -59,6 +60,6 @@ public class TreatmentPlans {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.now(clock);
+        return Timestamps.now(clock);
     }
 }

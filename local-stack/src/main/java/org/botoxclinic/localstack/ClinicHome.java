@@ -1,0 +1,33 @@
+package org.botoxclinic.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The {@code .clinic/} directory of a checkout, where the local run keeps its data and logs (git-ignored). */
+record ClinicHome(Path root) {
+
+    static ClinicHome at(Path repositoryRoot) {
+        ClinicHome home = new ClinicHome(repositoryRoot.toAbsolutePath().normalize().resolve(".clinic"));
+        try {
+            Files.createDirectories(home.logs());
+            Files.createDirectories(home.root().resolve("data"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + home.root(), e);
+        }
+        return home;
+    }
+
+    Path postgresData() {
+        return root.resolve("data").resolve("postgres");
+    }
+
+    Path kafkaData() {
+        return root.resolve("data").resolve("kafka");
+    }
+
+    Path logs() {
+        return root.resolve("logs");
+    }
+}

@@ -1,0 +1,32 @@
+package org.botoxclinic.localstack;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Entry point of {@code clinic-local-stack.jar}, normally driven by {@code ./clinic}:
+ * {@code infra [root]} runs PostgreSQL and Kafka for the local run, {@code token <group> ...} mints a development token.
+ */
+public final class LocalStack {
+
+    static final int USAGE = 2;
+
+    private LocalStack() {
+    }
+
+    public static void main(String[] args) {
+        String command = args.length == 0 ? "" : args[0];
+        List<String> rest = args.length == 0 ? List.of() : Arrays.asList(args).subList(1, args.length);
+        int status = switch (command) {
+            case "infra" -> InfraCommand.run(rest, System.getenv());
+            case "token" -> TokenCommand.run(rest, System.out, System.err);
+            default -> {
+                System.err.println("usage: java -jar clinic-local-stack.jar infra [repo-root]");
+                System.err.println("       java -jar clinic-local-stack.jar token <group> [--partner ID] [--ttl HOURS]");
+                yield USAGE;
+            }
+        };
+        // Kafka leaves non-daemon threads behind even after a failed start; only an explicit exit ends the JVM.
+        System.exit(status);
+    }
+}
