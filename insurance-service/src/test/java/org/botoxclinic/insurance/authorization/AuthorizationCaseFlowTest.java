@@ -131,6 +131,23 @@ class AuthorizationCaseFlowTest {
     }
 
     @Test
+    void shouldRetryAnEventThatKeepsFailingThenParkItAndCarryOn() {
+        UUID unknownIndication = UUID.randomUUID();
+        KafkaProbe.send(kafka, "referral-events", unknownIndication.toString(),
+                SampleEvents.referralAccepted(unknownIndication).replace("CHRONIC_MIGRAINE", "TENNIS_ELBOW"),
+                SampleEvents.headers(UUID.randomUUID(), "ReferralAccepted", "/referral-service", unknownIndication));
+        UUID healthy = UUID.randomUUID();
+        deliverReferralAccepted(UUID.randomUUID(), healthy);
+
+        awaitCase(healthy);
+        try (KafkaProbe probe = new KafkaProbe(kafka, "insurance-service.referral-events.dlq")) {
+            probe.await(r -> unknownIndication.toString().equals(r.key()), Duration.ofSeconds(30));
+        }
+        given().auth().oauth2(specialist()).queryParam("referralId", unknownIndication).get("/api/authorizations")
+                .then().statusCode(200).body("$", hasSize(0));
+    }
+
+    @Test
     void shouldAdmitOnlyAuthorizationStaff() {
         given().get("/api/authorizations").then().statusCode(401);
         given().auth().oauth2(DevTokens.forGroup("scheduler")).get("/api/authorizations").then().statusCode(403);

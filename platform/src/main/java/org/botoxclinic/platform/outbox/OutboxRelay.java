@@ -142,20 +142,9 @@ public class OutboxRelay {
 
     /** Readiness: stuck when a row has waited too long, or the relay thread stopped going round. */
     public RelayState state() {
-        if (!config.relayEnabled()) {
-            return new RelayState(true, "relay disabled on this instance", backlog.get(), 0, null);
-        }
-        double age = oldestUnpublishedAgeSeconds();
-        boolean rowStuck = age > config.stuckAfter().toSeconds();
-        boolean threadStuck = Duration.between(lastCycle.get(), Instant.now()).compareTo(
-                config.stuckAfter().plus(config.sendTimeout())) > 0;
-        boolean healthy = running && !rowStuck && !threadStuck;
-        String reason = healthy ? "publishing" : !running ? "relay not running"
-                : rowStuck ? "oldest unpublished event waiting " + Math.round(age) + " s" : "relay loop not cycling";
-        return new RelayState(healthy, reason, backlog.get(), age, lastError.get());
-    }
-
-    public record RelayState(boolean healthy, String reason, long backlog, double oldestAgeSeconds, String lastError) {
+        return RelayState.assess(config.relayEnabled(), running, oldestUnpublishedAgeSeconds(),
+                Duration.between(lastCycle.get(), Instant.now()), config.stuckAfter(), config.sendTimeout(),
+                backlog.get(), lastError.get());
     }
 
     private void run() {

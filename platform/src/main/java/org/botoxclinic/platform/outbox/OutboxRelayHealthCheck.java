@@ -20,7 +20,7 @@ public class OutboxRelayHealthCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        OutboxRelay.RelayState state = relay.state();
+        RelayState state = relay.state();
         HealthCheckResponseBuilder response = HealthCheckResponse.named("outbox-relay")
                 .status(state.healthy())
                 .withData("state", state.reason())
