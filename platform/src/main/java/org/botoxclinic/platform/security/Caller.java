@@ -21,6 +21,10 @@ public class Caller {
         return token.getSubject() != null ? token.getSubject() : token.getName();
     }
 
+    public java.util.Set<String> groups() {
+        return token.getGroups() == null ? java.util.Set.of() : token.getGroups();
+    }
+
     public boolean isIn(String group) {
         return token.getGroups() != null && token.getGroups().contains(group);
     }
