@@ -1,13 +1,11 @@
 package org.botoxclinic.testkit;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 /**
@@ -15,14 +13,6 @@ import org.apache.kafka.common.test.TestKitNodes;
  * {@code CLINIC_TEST_KAFKA_BOOTSTRAP}.
  */
 public final class EmbeddedKafkaBroker {
-
-    private static void deleteQuietly(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // best effort: it is a temporary directory
-        }
-    }
 
     private static String bootstrapServers;
 
@@ -37,9 +27,19 @@ public final class EmbeddedKafkaBroker {
         return bootstrapServers;
     }
 
+    /** Under the module's target/ when there is one, so that the build's clean removes the broker's files. */
+    private static Path baseDirectory() throws IOException {
+        Path target = Path.of("target");
+        return Files.isDirectory(target) ? Files.createTempDirectory(target, "kafka-") : Files.createTempDirectory("kafka-");
+    }
+
     private static String start() {
         try {
+            // A broker that meets a fatal error halts its JVM; here that JVM is the test run, so it must not.
+            Exit.setHaltProcedure((status, message) -> { });
+            Exit.setExitProcedure((status, message) -> { });
             KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                    .setBaseDirectory(baseDirectory())
                     .setCombined(true)
                     .setNumBrokerNodes(1)
                     .setNumControllerNodes(1)
@@ -55,10 +55,8 @@ public final class EmbeddedKafkaBroker {
             cluster.format();
             cluster.startup();
             cluster.waitForReadyBrokers();
-            // No orderly broker shutdown at JVM exit: the broker lives in this JVM and dies with it, and its
-            // controlled shutdown can race the JVM's exit and turn a green run into a failed fork.
-            String logDirectory = cluster.nodes().baseDirectory();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(Path.of(logDirectory)), "embedded-kafka-cleanup"));
+            // No shutdown at JVM exit: the broker lives in this JVM and dies with it. Stopping it (or deleting its
+            // files) while the JVM exits can make it halt the JVM with a failure code and fail a green run.
             return cluster.bootstrapServers();
         } catch (Exception e) {
             throw new IllegalStateException("could not start the embedded Kafka broker", e);

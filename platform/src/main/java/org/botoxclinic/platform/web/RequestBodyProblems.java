@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -31,11 +32,11 @@ public final class RequestBodyProblems {
     }
 
     static Response unreadable(JsonProcessingException e) {
-        if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            String field = mismatch.getPath().stream()
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            return Problems.invalid(Map.of(field, reason(mismatch))).toResponse();
+            return Problems.invalid(Map.of(field, reason(mapping))).toResponse();
         }
         JsonLocation at = e.getLocation();
         String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
@@ -43,11 +44,14 @@ public final class RequestBodyProblems {
                 .toResponse();
     }
 
-    private static String reason(MismatchedInputException e) {
+    private static String reason(JsonMappingException e) {
         if (e instanceof UnrecognizedPropertyException) {
             return "is not a known field";
         }
-        Class<?> target = e.getTargetType();
+        if (!(e instanceof MismatchedInputException mismatch)) {
+            return "has an invalid value";
+        }
+        Class<?> target = mismatch.getTargetType();
         if (target != null && target.isEnum()) {
             return "must be one of " + Arrays.stream(target.getEnumConstants()).map(String::valueOf)
                     .collect(Collectors.joining(", "));
@@ -60,6 +64,15 @@ public final class RequestBodyProblems {
     public static class Json implements ExceptionMapper<JsonProcessingException> {
         @Override
         public Response toResponse(JsonProcessingException e) {
+            return unreadable(e);
+        }
+    }
+
+    @Provider
+    @Priority(FIRST)
+    public static class Mapping implements ExceptionMapper<JsonMappingException> {
+        @Override
+        public Response toResponse(JsonMappingException e) {
             return unreadable(e);
         }
     }

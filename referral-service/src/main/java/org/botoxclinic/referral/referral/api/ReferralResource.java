@@ -1,17 +1,32 @@
 package org.botoxclinic.referral.referral.api;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.persistence.PersistenceException;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -19,36 +34,79 @@ import jakarta.ws.rs.core.UriInfo;
 import org.botoxclinic.platform.security.Caller;
 import org.botoxclinic.platform.security.Roles;
 import org.botoxclinic.platform.web.Problems;
+import org.botoxclinic.referral.referral.domain.Coverage;
+import org.botoxclinic.referral.referral.domain.Indication;
 import org.botoxclinic.referral.referral.domain.Referral;
+import org.botoxclinic.referral.referral.domain.ReferralSource;
+import org.botoxclinic.referral.referral.domain.ReferralStatus;
+import org.botoxclinic.referral.referral.service.QueueCursor;
 import org.botoxclinic.referral.referral.service.ReferralDesk;
+import org.botoxclinic.referral.referral.service.ReferralQuery;
+import org.botoxclinic.referral.referral.service.SubmissionFingerprint;
+import org.botoxclinic.referral.referral.service.SubmitResult;
+import org.botoxclinic.referral.triage.TriageOutcome;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Referral intake for partner PCP systems and the clinic's intake staff. */
+/** Referral intake for partner PCP systems and the clinic's intake staff, and the staff's decisions. */
 @Path("/api/referrals")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Referrals")
 public class ReferralResource {
 
-    private final ReferralDesk desk;
-    private final Caller caller;
+    private static final String UNIQUE_VIOLATION = "23505";
 
-    public ReferralResource(ReferralDesk desk, Caller caller) {
+    private final ReferralDesk desk;
+    private final SubmissionFingerprint fingerprint;
+    private final Validator validator;
+    private final Caller caller;
+    private final Clock clock;
+
+    public ReferralResource(ReferralDesk desk, SubmissionFingerprint fingerprint, Validator validator, Caller caller,
+                            Clock clock) {
         this.desk = desk;
+        this.fingerprint = fingerprint;
+        this.validator = validator;
         this.caller = caller;
+        this.clock = clock;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.PARTNER)
-    @Operation(summary = "Submit a referral", description = "A partner PCP system refers a patient; 201 with Location.")
-    public Response submit(@NotNull @Valid ReferralSubmission submission, UriInfo uri) {
-        String partnerId = caller.partnerId().orElseThrow(() -> Problems.of(Response.Status.FORBIDDEN, "PARTNER_ID_MISSING",
-                "a partner token must carry the partner_id claim"));
-        Referral referral = desk.submit(partnerId, submission);
-        return Response.created(URI.create(uri.getBaseUri() + "api/referrals/" + referral.id()))
-                .entity(ReferralView.of(referral))
-                .build();
+    @RolesAllowed({Roles.PARTNER, Roles.INTAKE})
+    @Operation(summary = "Submit a referral",
+            description = "A partner PCP system refers a patient (or intake staff enter a patient's call). 201 with Location; "
+                    + "an identical resend (same externalReferralId or Idempotency-Key) is 200 with the same referral; "
+                    + "the same id with different content is 409. Unknown fields are refused.")
+    public Response submit(ReferralSubmission submission,
+                           @HeaderParam("Idempotency-Key") @Size(min = 1, max = 128) @Pattern(regexp = "[\\x21-\\x7E]+") String idempotencyKey,
+                           UriInfo uri) {
+        if (submission == null) {
+            throw Problems.invalid(Map.of("body", "a referral is required"));
+        }
+        ReferralSource source = caller.isIn(Roles.PARTNER) ? ReferralSource.PARTNER : ReferralSource.PHONE;
+        String partnerId = source == ReferralSource.PARTNER ? partnerId() : null;
+        Map<String, String> violations = new LinkedHashMap<>();
+        for (ConstraintViolation<ReferralSubmission> v : validator.validate(submission)) {
+            violations.putIfAbsent(field(v.getPropertyPath().toString()), v.getMessage());
+        }
+        desk.ruleViolations(source, submission).forEach(violations::putIfAbsent);
+        if (!violations.isEmpty()) {
+            throw Problems.invalid(violations);
+        }
+        String hash = fingerprint.of(submission);
+        SubmitResult result;
+        try {
+            result = desk.submit(source, partnerId, idempotencyKey, hash, caller.subject(), submission);
+        } catch (PersistenceException e) {
+            if (!isUniqueViolation(e)) {
+                throw e;
+            }
+            result = desk.replay(source, partnerId, idempotencyKey, hash, submission.externalReferralId());
+        }
+        ReferralView view = ReferralView.of(result.referral());
+        URI location = URI.create(uri.getBaseUri() + "api/referrals/" + view.id());
+        return (result.created() ? Response.created(location) : Response.ok().location(location)).entity(view).build();
     }
 
     @GET
@@ -56,7 +114,35 @@ public class ReferralResource {
     @RolesAllowed({Roles.PARTNER, Roles.INTAKE, Roles.ADMIN})
     @Operation(summary = "Read one referral", description = "A partner sees only its own; another partner's id is 404 like a missing one.")
     public ReferralView get(@PathParam("id") UUID id) {
-        return ReferralView.of(visible(id));
+        return ReferralView.of(desk.read(id, partnerScope()));
+    }
+
+    @GET
+    @RolesAllowed({Roles.PARTNER, Roles.INTAKE, Roles.ADMIN})
+    @Operation(summary = "The intake work queue", description = "Urgent first, then oldest first. A partner sees its own referrals.")
+    public ReferralPage list(@QueryParam("status") String statusParam,
+                             @QueryParam("indication") String indicationParam,
+                             @QueryParam("triage") String triageParam,
+                             @QueryParam("receivedFrom") String receivedFromParam,
+                             @QueryParam("receivedTo") String receivedToParam,
+                             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
+                             @QueryParam("cursor") @Size(max = 200) String cursor) {
+        ReferralStatus status = QueryParams.enumValue("status", statusParam, ReferralStatus.class);
+        Indication indication = QueryParams.enumValue("indication", indicationParam, Indication.class);
+        TriageOutcome triage = QueryParams.enumValue("triage", triageParam, TriageOutcome.class);
+        LocalDate receivedFrom = QueryParams.date("receivedFrom", receivedFromParam);
+        LocalDate receivedTo = QueryParams.date("receivedTo", receivedToParam);
+        var zone = clock.getZone();
+        List<Referral> page = desk.queue(new ReferralQuery(partnerScope(), status, indication, triage,
+                receivedFrom == null ? null : receivedFrom.atStartOfDay(zone).toOffsetDateTime(),
+                receivedTo == null ? null : receivedTo.plusDays(1).atStartOfDay(zone).toOffsetDateTime(),
+                cursor == null ? null : QueueCursor.decode(cursor), limit));
+        String next = null;
+        if (page.size() == limit) {
+            Referral last = page.get(page.size() - 1);
+            next = new QueueCursor(last.urgencyRank(), last.createdAt(), last.id()).encode();
+        }
+        return new ReferralPage(page.stream().map(ReferralView::of).toList(), next);
     }
 
     @POST
@@ -67,11 +153,66 @@ public class ReferralResource {
         return ReferralView.of(desk.accept(id));
     }
 
-    private Referral visible(UUID id) {
-        Referral referral = desk.find(id).orElseThrow(() -> Problems.notFound("referral", id));
-        if (caller.isPartnerOnly() && !referral.belongsTo(caller.partnerId().orElse(null))) {
-            throw Problems.notFound("referral", id);
+    @POST
+    @Path("/{id}/decline")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.INTAKE, Roles.ADMIN})
+    @Operation(summary = "Decline a referral", description = "Publishes ReferralDeclined with the reason given to the PCP.")
+    public ReferralView decline(@PathParam("id") UUID id, @NotNull @Valid DecisionRequests.Decline body) {
+        return ReferralView.of(desk.decline(id, body.reason()));
+    }
+
+    @POST
+    @Path("/{id}/request-info")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.INTAKE, Roles.ADMIN})
+    @Operation(summary = "Ask the referring practice for information")
+    public ReferralView requestInfo(@PathParam("id") UUID id, @NotNull @Valid DecisionRequests.RequestInfo body) {
+        return ReferralView.of(desk.requestInformation(id, body.question()));
+    }
+
+    @POST
+    @Path("/{id}/info")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PARTNER)
+    @Operation(summary = "Answer the clinic's question", description = "Back to intake, screened again.")
+    public ReferralView provideInfo(@PathParam("id") UUID id, @NotNull @Valid DecisionRequests.ProvideInfo body) {
+        var i = body.insurance();
+        Coverage coverage = i == null ? null
+                : new Coverage(i.payerId(), i.payerName(), i.memberId(), i.groupNumber(), i.planType());
+        return ReferralView.of(desk.provideInformation(id, partnerId(), body.answer(), body.clinicalDetails(), coverage));
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.PARTNER, Roles.INTAKE, Roles.ADMIN})
+    @Operation(summary = "Cancel a referral", description = "The patient withdrew; publishes ReferralCancelled.")
+    public ReferralView cancel(@PathParam("id") UUID id, @NotNull @Valid DecisionRequests.Cancel body) {
+        return ReferralView.of(desk.cancel(id, partnerScope(), body.reason()));
+    }
+
+    /** A partner-only caller is scoped to its own referrals; staff are not scoped. */
+    private String partnerScope() {
+        return caller.isPartnerOnly() ? partnerId() : null;
+    }
+
+    private String partnerId() {
+        return caller.partnerId().orElseThrow(() -> Problems.of(Response.Status.FORBIDDEN, "PARTNER_ID_MISSING",
+                "a partner token must carry the partner_id claim"));
+    }
+
+    /** "patient.firstName", "diagnosisCodes[0]": the path a client knows, without validator decorations. */
+    static String field(String path) {
+        return path.replace(".<list element>", "").replace("<list element>", "").replace(".<map value>", "");
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
         }
-        return referral;
+        return false;
     }
 }

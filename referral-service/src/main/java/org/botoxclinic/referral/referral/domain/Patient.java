@@ -24,17 +24,39 @@ public class Patient {
     String phone;
     @Column(name = "patient_email")
     String email;
+    @Column(name = "patient_address_line1")
+    String addressLine1;
+    @Column(name = "patient_address_line2")
+    String addressLine2;
+    @Column(name = "patient_address_city")
+    String addressCity;
+    @Column(name = "patient_address_state")
+    String addressState;
+    @Column(name = "patient_postal_code")
+    String postalCode;
 
     protected Patient() {
     }
 
-    public Patient(String firstName, String lastName, LocalDate dateOfBirth, Sex sex, String phone, String email) {
+    public Patient(String firstName, String lastName, LocalDate dateOfBirth, Sex sex, String phone, String email,
+                   Address address) {
         this.firstName = firstName;
         this.lastName = lastName;
         this.dateOfBirth = dateOfBirth;
         this.sex = sex;
         this.phone = phone;
         this.email = email;
+        if (address != null) {
+            this.addressLine1 = address.line1();
+            this.addressLine2 = address.line2();
+            this.addressCity = address.city();
+            this.addressState = address.state();
+            this.postalCode = address.postalCode();
+        }
+    }
+
+    public Address address() {
+        return addressLine1 == null ? null : new Address(addressLine1, addressLine2, addressCity, addressState, postalCode);
     }
 
     public String firstName() {

@@ -14,7 +14,10 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.botoxclinic.platform.domain.IllegalTransitionException;
-import org.botoxclinic.referral.referral.events.ReferralAccepted;
+import org.botoxclinic.referral.timeline.domain.ReferralStage;
+import org.botoxclinic.referral.triage.TriageOutcome;
+import org.botoxclinic.referral.triage.TriageReason;
+import org.botoxclinic.referral.triage.TriageResult;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -31,12 +34,18 @@ public class Referral {
     String partnerId;
     @Column(name = "external_referral_id")
     String externalReferralId;
+    @Column(name = "idempotency_key")
+    String idempotencyKey;
+    @Column(name = "submission_hash")
+    String submissionHash;
     @Enumerated(EnumType.STRING)
     ReferralStatus status;
     @Enumerated(EnumType.STRING)
     Indication indication;
     @Enumerated(EnumType.STRING)
     Urgency urgency;
+    @Column(name = "urgency_rank")
+    short urgencyRank;
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "diagnosis_codes")
     List<String> diagnosisCodes;
@@ -50,6 +59,24 @@ public class Referral {
     @Column(name = "clinical_details")
     ClinicalDetails clinicalDetails;
     String notes;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "triage_outcome")
+    TriageOutcome triageOutcome;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "triage_reasons")
+    List<TriageReason> triageReasons;
+    @Column(name = "triaged_at")
+    OffsetDateTime triagedAt;
+    @Column(name = "decision_reason")
+    String decisionReason;
+    @Column(name = "info_question")
+    String infoQuestion;
+    @Column(name = "info_answer")
+    String infoAnswer;
+    @Column(name = "created_by")
+    String createdBy;
+    @Enumerated(EnumType.STRING)
+    ReferralStage stage;
     @Column(name = "created_at")
     OffsetDateTime createdAt;
     @Column(name = "updated_at")
@@ -60,33 +87,72 @@ public class Referral {
     protected Referral() {
     }
 
-    public static Referral receive(ReferralSource source, String partnerId, String externalReferralId, Indication indication,
-                                   Urgency urgency, List<String> diagnosisCodes, Patient patient,
-                                   ReferringProvider referringProvider, Coverage insurance, ClinicalDetails clinicalDetails,
-                                   String notes, OffsetDateTime now) {
+    /** A new referral as received, before screening. */
+    public static Referral receive(ReferralSource source, String partnerId, String externalReferralId, String idempotencyKey,
+                                   String submissionHash, Indication indication, Urgency urgency, List<String> diagnosisCodes,
+                                   Patient patient, ReferringProvider referringProvider, Coverage insurance,
+                                   ClinicalDetails clinicalDetails, String notes, String createdBy, OffsetDateTime now) {
         Referral referral = new Referral();
         referral.id = UUID.randomUUID();
         referral.source = source;
         referral.partnerId = partnerId;
         referral.externalReferralId = externalReferralId;
+        referral.idempotencyKey = idempotencyKey;
+        referral.submissionHash = submissionHash;
         referral.status = ReferralStatus.RECEIVED;
         referral.indication = indication;
         referral.urgency = urgency == null ? Urgency.ROUTINE : urgency;
+        referral.urgencyRank = (short) (referral.urgency == Urgency.URGENT ? 0 : 1);
         referral.diagnosisCodes = List.copyOf(diagnosisCodes);
         referral.patient = patient;
         referral.referringProvider = referringProvider;
         referral.insurance = insurance;
         referral.clinicalDetails = clinicalDetails;
         referral.notes = notes;
+        referral.createdBy = createdBy;
         referral.createdAt = now;
         referral.updatedAt = now;
         return referral;
     }
 
-    /** Staff accept the patient for treatment; the event carries what insurance and scheduling need. */
-    public ReferralAccepted accept(OffsetDateTime now) {
+    public void triaged(TriageResult result, OffsetDateTime now) {
+        this.triageOutcome = result.outcome();
+        this.triageReasons = result.reasons();
+        this.triagedAt = now;
+        this.updatedAt = now;
+    }
+
+    public void accept(OffsetDateTime now) {
         moveTo(ReferralStatus.ACCEPTED, "accepted", now);
-        return ReferralAccepted.of(this, now);
+        this.decisionReason = null;
+    }
+
+    public void decline(String reason, OffsetDateTime now) {
+        moveTo(ReferralStatus.DECLINED, "declined", now);
+        this.decisionReason = reason;
+    }
+
+    public void requestInformation(String question, OffsetDateTime now) {
+        moveTo(ReferralStatus.INFO_REQUESTED, "asked for information", now);
+        this.infoQuestion = question;
+        this.infoAnswer = null;
+    }
+
+    /** The partner answers the clinic's question, possibly with new clinical details or insurance; it goes back to intake. */
+    public void provideInformation(String answer, ClinicalDetails newDetails, Coverage newInsurance, OffsetDateTime now) {
+        moveTo(ReferralStatus.RECEIVED, "answered", now);
+        this.infoAnswer = answer;
+        if (newDetails != null) {
+            this.clinicalDetails = newDetails;
+        }
+        if (newInsurance != null) {
+            this.insurance = newInsurance;
+        }
+    }
+
+    public void cancel(String reason, OffsetDateTime now) {
+        moveTo(ReferralStatus.CANCELLED, "cancelled", now);
+        this.decisionReason = reason;
     }
 
     private void moveTo(ReferralStatus target, String action, OffsetDateTime now) {
@@ -97,67 +163,42 @@ public class Referral {
         updatedAt = now;
     }
 
+    /** The stage is derived from the status and the timeline; the timeline keeps it current. */
+    public void stageIs(ReferralStage derived) {
+        this.stage = derived;
+    }
+
     public boolean belongsTo(String partner) {
         return partnerId != null && partnerId.equals(partner);
     }
 
-    public UUID id() {
-        return id;
+    public boolean isSameSubmission(String hash) {
+        return submissionHash != null && submissionHash.equals(hash);
     }
 
-    public ReferralSource source() {
-        return source;
-    }
-
-    public String partnerId() {
-        return partnerId;
-    }
-
-    public String externalReferralId() {
-        return externalReferralId;
-    }
-
-    public ReferralStatus status() {
-        return status;
-    }
-
-    public Indication indication() {
-        return indication;
-    }
-
-    public Urgency urgency() {
-        return urgency;
-    }
-
-    public List<String> diagnosisCodes() {
-        return diagnosisCodes;
-    }
-
-    public Patient patient() {
-        return patient;
-    }
-
-    public ReferringProvider referringProvider() {
-        return referringProvider;
-    }
-
-    public Coverage insurance() {
-        return insurance;
-    }
-
-    public ClinicalDetails clinicalDetails() {
-        return clinicalDetails;
-    }
-
-    public String notes() {
-        return notes;
-    }
-
-    public OffsetDateTime createdAt() {
-        return createdAt;
-    }
-
-    public OffsetDateTime updatedAt() {
-        return updatedAt;
-    }
+    public UUID id() { return id; }
+    public ReferralSource source() { return source; }
+    public String partnerId() { return partnerId; }
+    public String externalReferralId() { return externalReferralId; }
+    public String idempotencyKey() { return idempotencyKey; }
+    public ReferralStatus status() { return status; }
+    public Indication indication() { return indication; }
+    public Urgency urgency() { return urgency; }
+    public short urgencyRank() { return urgencyRank; }
+    public List<String> diagnosisCodes() { return diagnosisCodes; }
+    public Patient patient() { return patient; }
+    public ReferringProvider referringProvider() { return referringProvider; }
+    public Coverage insurance() { return insurance; }
+    public ClinicalDetails clinicalDetails() { return clinicalDetails; }
+    public String notes() { return notes; }
+    public TriageOutcome triageOutcome() { return triageOutcome; }
+    public List<TriageReason> triageReasons() { return triageReasons == null ? List.of() : triageReasons; }
+    public OffsetDateTime triagedAt() { return triagedAt; }
+    public String decisionReason() { return decisionReason; }
+    public String infoQuestion() { return infoQuestion; }
+    public String infoAnswer() { return infoAnswer; }
+    public ReferralStage stage() { return stage; }
+    public String createdBy() { return createdBy; }
+    public OffsetDateTime createdAt() { return createdAt; }
+    public OffsetDateTime updatedAt() { return updatedAt; }
 }

@@ -13,14 +13,28 @@ public class ReferringProvider {
     String name;
     @Column(name = "provider_practice")
     String practice;
+    @Column(name = "provider_phone")
+    String phone;
+    @Column(name = "provider_fax")
+    String fax;
 
     protected ReferringProvider() {
     }
 
-    public ReferringProvider(String npi, String name, String practice) {
+    public ReferringProvider(String npi, String name, String practice, String phone, String fax) {
         this.npi = npi;
         this.name = name;
         this.practice = practice;
+        this.phone = phone;
+        this.fax = fax;
+    }
+
+    public String phone() {
+        return phone;
+    }
+
+    public String fax() {
+        return fax;
     }
 
     public String npi() {

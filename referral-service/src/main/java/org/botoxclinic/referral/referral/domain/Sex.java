@@ -1,5 +1,7 @@
 package org.botoxclinic.referral.referral.domain;
 
+import java.util.Locale;
+
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** FHIR administrative gender, written in lower case on the wire as FHIR does. */
@@ -8,16 +10,11 @@ public enum Sex {
 
     @JsonValue
     public String code() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
-    @com.fasterxml.jackson.annotation.JsonCreator
-    public static Sex fromCode(String code) {
-        for (Sex sex : values()) {
-            if (sex.code().equals(code)) {
-                return sex;
-            }
-        }
-        throw new IllegalArgumentException("sex must be one of female, male, other, unknown");
+    @Override
+    public String toString() {
+        return code();
     }
 }

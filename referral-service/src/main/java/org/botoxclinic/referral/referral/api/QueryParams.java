@@ -1,0 +1,39 @@
+package org.botoxclinic.referral.referral.api;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.botoxclinic.platform.web.Problems;
+
+/** Query parameters parsed so that a bad value is a 400 naming the parameter, not a bare 404. */
+final class QueryParams {
+
+    private QueryParams() {
+    }
+
+    static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw Problems.invalid(Map.of(name, "must be one of " + Arrays.stream(type.getEnumConstants())
+                    .map(Enum::name).collect(Collectors.joining(", "))));
+        }
+    }
+
+    static LocalDate date(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw Problems.invalid(Map.of(name, "must be a date such as 2026-11-24"));
+        }
+    }
+}

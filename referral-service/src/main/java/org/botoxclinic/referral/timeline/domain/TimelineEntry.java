@@ -1,0 +1,53 @@
+package org.botoxclinic.referral.timeline.domain;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One thing that happened to a referral; entries are only ever added. */
+@Entity
+@Table(name = "timeline_entry")
+public class TimelineEntry {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    Long id;
+    @Column(name = "referral_id")
+    UUID referralId;
+    OffsetDateTime at;
+    @Enumerated(EnumType.STRING)
+    TimelineType type;
+    String detail;
+    @Column(name = "source_event_id")
+    UUID sourceEventId;
+    @Column(name = "recorded_at")
+    OffsetDateTime recordedAt;
+
+    protected TimelineEntry() {
+    }
+
+    public TimelineEntry(UUID referralId, OffsetDateTime at, TimelineType type, String detail, UUID sourceEventId,
+                         OffsetDateTime recordedAt) {
+        this.referralId = referralId;
+        this.at = at;
+        this.type = type;
+        this.detail = detail;
+        this.sourceEventId = sourceEventId;
+        this.recordedAt = recordedAt;
+    }
+
+    public Long id() { return id; }
+    public UUID referralId() { return referralId; }
+    public OffsetDateTime at() { return at; }
+    public TimelineType type() { return type; }
+    public String detail() { return detail; }
+    public UUID sourceEventId() { return sourceEventId; }
+}

@@ -1,0 +1,5 @@
+package org.botoxclinic.referral.triage;
+
+/** Why a referral screened as it did: a stable machine code and a sentence for the intake coordinator. */
+public record TriageReason(String code, String text) {
+}

@@ -1,0 +1,99 @@
+package org.botoxclinic.referral.webhook.domain;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One timeline entry owed to a partner's webhook, with the history of trying to deliver it. */
+@Entity
+@Table(name = "webhook_delivery")
+public class WebhookDelivery {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    Long id;
+    @Column(name = "partner_id")
+    String partnerId;
+    @Column(name = "referral_id")
+    UUID referralId;
+    @Column(name = "timeline_entry_id")
+    Long timelineEntryId;
+    String url;
+    String payload;
+    @Enumerated(EnumType.STRING)
+    DeliveryStatus status;
+    int attempts;
+    @Column(name = "next_attempt_at")
+    OffsetDateTime nextAttemptAt;
+    @Column(name = "last_attempt_at")
+    OffsetDateTime lastAttemptAt;
+    @Column(name = "last_status_code")
+    Integer lastStatusCode;
+    @Column(name = "last_error")
+    String lastError;
+    @Column(name = "delivered_at")
+    OffsetDateTime deliveredAt;
+    @Column(name = "created_at")
+    OffsetDateTime createdAt;
+
+    protected WebhookDelivery() {
+    }
+
+    public WebhookDelivery(String partnerId, UUID referralId, Long timelineEntryId, String url, String payload,
+                           OffsetDateTime now) {
+        this.partnerId = partnerId;
+        this.referralId = referralId;
+        this.timelineEntryId = timelineEntryId;
+        this.url = url;
+        this.payload = payload;
+        this.status = DeliveryStatus.PENDING;
+        this.nextAttemptAt = now;
+        this.createdAt = now;
+    }
+
+    public void delivered(int statusCode, OffsetDateTime now) {
+        attempts++;
+        lastAttemptAt = now;
+        lastStatusCode = statusCode;
+        lastError = null;
+        status = DeliveryStatus.DELIVERED;
+        deliveredAt = now;
+    }
+
+    public void failed(Integer statusCode, String error, RetrySchedule schedule, OffsetDateTime now) {
+        attempts++;
+        lastAttemptAt = now;
+        lastStatusCode = statusCode;
+        lastError = error == null ? null : error.length() > 500 ? error.substring(0, 500) : error;
+        if (schedule.givesUpAfter(attempts)) {
+            status = DeliveryStatus.FAILED;
+        } else {
+            Duration wait = schedule.delayAfter(attempts);
+            nextAttemptAt = now.plus(wait);
+        }
+    }
+
+    public Long id() { return id; }
+    public String partnerId() { return partnerId; }
+    public UUID referralId() { return referralId; }
+    public Long timelineEntryId() { return timelineEntryId; }
+    public String url() { return url; }
+    public String payload() { return payload; }
+    public DeliveryStatus status() { return status; }
+    public int attempts() { return attempts; }
+    public OffsetDateTime nextAttemptAt() { return nextAttemptAt; }
+    public OffsetDateTime lastAttemptAt() { return lastAttemptAt; }
+    public Integer lastStatusCode() { return lastStatusCode; }
+    public String lastError() { return lastError; }
+    public OffsetDateTime deliveredAt() { return deliveredAt; }
+    public OffsetDateTime createdAt() { return createdAt; }
+}

@@ -1,0 +1,172 @@
+package org.botoxclinic.referral.referral;
+
+import static io.restassured.RestAssured.given;
+import static org.botoxclinic.referral.referral.ReferralFixtures.act;
+import static org.botoxclinic.referral.referral.ReferralFixtures.body;
+import static org.botoxclinic.referral.referral.ReferralFixtures.submitted;
+import static org.botoxclinic.referral.referral.ReferralFixtures.uniqueId;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.botoxclinic.testkit.ClinicTestInfrastructure;
+import org.botoxclinic.testkit.DevTokens;
+import org.botoxclinic.testkit.EventContract;
+import org.botoxclinic.testkit.KafkaProbe;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/** The intake coordinator's decisions and the partner's answers, through the whole state machine. */
+@QuarkusTest
+@QuarkusTestResource(ClinicTestInfrastructure.class)
+class ReferralDecisionsTest {
+
+    private static final String INTAKE = DevTokens.forGroup("intake");
+    private static final String PARTNER = DevTokens.forPartner("pcp-north");
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    private static String fresh() {
+        return submitted("pcp-north", body(uniqueId()));
+    }
+
+    private static void refused(String token, String id, String action, String body, String currentStatus) {
+        act(token, id, action, body).statusCode(409).contentType("application/problem+json")
+                .body("code", equalTo("ILLEGAL_TRANSITION"))
+                .body("currentStatus", equalTo(currentStatus));
+    }
+
+    @Test
+    void shouldAcceptAndPublishReferralAcceptedWithEverythingTheOtherServicesNeed() throws Exception {
+        String id = fresh();
+        act(INTAKE, id, "accept", null).statusCode(200).body("status", equalTo("ACCEPTED"))
+                .body("stage", equalTo("AWAITING_AUTHORIZATION"));
+        refused(INTAKE, id, "accept", null, "ACCEPTED");
+        refused(INTAKE, id, "decline", "{\"reason\":\"late\"}", "ACCEPTED");
+        refused(INTAKE, id, "request-info", "{\"question\":\"?\"}", "ACCEPTED");
+        refused(PARTNER, id, "info", "{\"answer\":\"!\"}", "ACCEPTED");
+
+        try (KafkaProbe probe = new KafkaProbe(kafka, "referral-events")) {
+            ConsumerRecord<String, String> record = probe.awaitType("ReferralAccepted", id, Duration.ofSeconds(20));
+            EventContract.assertValid("ReferralAccepted", record.value());
+            assertEquals("/referral-service", KafkaProbe.header(record, "ce_source"));
+            var event = ReferralFixtures.JSON.readTree(record.value());
+            assertEquals("pcp-north", event.path("partnerId").asText());
+            assertEquals("62701", event.path("patient").path("address").path("postalCode").asText());
+            assertEquals(20, event.path("clinicalDetails").path("headacheDaysPerMonth").asInt());
+            assertEquals("555-0100", event.path("patient").path("phone").asText());
+        }
+
+        // The patient withdrew after acceptance: a cancellation is still allowed, then nothing more.
+        act(PARTNER, id, "cancel", "{\"reason\":\"patient moved away\"}").statusCode(200).body("status", equalTo("CANCELLED"));
+        refused(PARTNER, id, "cancel", "{\"reason\":\"again\"}", "CANCELLED");
+        refused(INTAKE, id, "accept", null, "CANCELLED");
+        try (KafkaProbe probe = new KafkaProbe(kafka, "referral-events")) {
+            ConsumerRecord<String, String> record = probe.awaitType("ReferralCancelled", id, Duration.ofSeconds(20));
+            EventContract.assertValid("ReferralCancelled", record.value());
+            assertEquals("PARTNER", ReferralFixtures.JSON.readTree(record.value()).path("cancelledBy").asText());
+        }
+    }
+
+    @Test
+    void shouldDeclineWithAReasonAndPublishIt() {
+        String id = fresh();
+        act(INTAKE, id, "decline", "{}").statusCode(400).body("violations.field", hasItem("reason"));
+        act(INTAKE, id, "decline", "{\"reason\":\"episodic migraine: refer to the headache clinic\"}")
+                .statusCode(200).body("status", equalTo("DECLINED")).body("stage", equalTo("DECLINED"));
+        refused(INTAKE, id, "accept", null, "DECLINED");
+        refused(PARTNER, id, "cancel", "{\"reason\":\"x\"}", "DECLINED");
+        try (KafkaProbe probe = new KafkaProbe(kafka, "referral-events")) {
+            EventContract.assertValid("ReferralDeclined",
+                    probe.awaitType("ReferralDeclined", id, Duration.ofSeconds(20)).value());
+        }
+    }
+
+    @Test
+    void shouldAskForInformationAndScreenAgainOnTheAnswer() {
+        ObjectNode incomplete = body(uniqueId());
+        ((ObjectNode) incomplete.get("clinicalDetails")).remove("headacheHoursPerDay");
+        String id = submitted("pcp-north", incomplete);
+        given().auth().oauth2(PARTNER).get("/api/referrals/" + id).then().body("triage.outcome", equalTo("NEEDS_REVIEW"))
+                .body("triage.reasons.code", contains("HEADACHE_HOURS_MISSING"));
+
+        act(INTAKE, id, "request-info", "{\"question\":\"How many hours a day do the headaches last?\"}")
+                .statusCode(200).body("status", equalTo("INFO_REQUESTED")).body("stage", equalTo("AWAITING_INFORMATION"));
+        refused(INTAKE, id, "accept", null, "INFO_REQUESTED");
+        refused(INTAKE, id, "request-info", "{\"question\":\"again?\"}", "INFO_REQUESTED");
+        act(DevTokens.forPartner("pcp-south"), id, "info", "{\"answer\":\"not mine\"}").statusCode(404);
+
+        act(PARTNER, id, "info", """
+                {"answer":"About six hours.","clinicalDetails":{"headacheDaysPerMonth":20,"headacheHoursPerDay":6,"symptomMonths":24}}
+                """).statusCode(200)
+                .body("status", equalTo("RECEIVED"))
+                .body("triage.outcome", equalTo("MEETS_CRITERIA"))
+                .body("infoAnswer", equalTo("About six hours."));
+        act(INTAKE, id, "accept", null).statusCode(200);
+    }
+
+    @Test
+    void shouldLetAnInfoRequestEndInDeclineOrCancel() {
+        String declined = fresh();
+        act(INTAKE, declined, "request-info", "{\"question\":\"Diary?\"}").statusCode(200);
+        act(INTAKE, declined, "decline", "{\"reason\":\"no answer\"}").statusCode(200).body("status", equalTo("DECLINED"));
+
+        String cancelled = fresh();
+        act(INTAKE, cancelled, "request-info", "{\"question\":\"Diary?\"}").statusCode(200);
+        act(PARTNER, cancelled, "cancel", "{\"reason\":\"patient declined treatment\"}").statusCode(200)
+                .body("status", equalTo("CANCELLED"));
+
+        String cancelledByClinic = fresh();
+        act(INTAKE, cancelledByClinic, "cancel", "{\"reason\":\"patient called to withdraw\"}").statusCode(200);
+        act(INTAKE, UUID.randomUUID().toString(), "accept", null).statusCode(404);
+    }
+
+    @Test
+    void shouldServeTheWorkQueueUrgentFirstThenOldestWithACursor() {
+        String partner = "pcp-queue-" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> routine = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            routine.add(submitted(partner, body(uniqueId())));
+        }
+        ObjectNode urgentBody = body(uniqueId());
+        urgentBody.put("urgency", "URGENT");
+        String urgent = submitted(partner, urgentBody);
+
+        String token = DevTokens.forPartner(partner);
+        var firstPage = given().auth().oauth2(token).queryParam("limit", 2).get("/api/referrals")
+                .then().statusCode(200).body("items", hasSize(2)).extract();
+        assertEquals(List.of(urgent, routine.get(0)), firstPage.path("items.id"));
+        String cursor = firstPage.path("nextCursor");
+        given().auth().oauth2(token).queryParam("limit", 2).queryParam("cursor", cursor).get("/api/referrals")
+                .then().statusCode(200).body("items.id", contains(routine.get(1), routine.get(2)));
+
+        // Another partner sees none of these; staff filter the whole queue.
+        given().auth().oauth2(DevTokens.forPartner("pcp-elsewhere")).get("/api/referrals")
+                .then().statusCode(200).body("items.id", everyItem(org.hamcrest.Matchers.not(org.hamcrest.Matchers.in(routine))));
+        given().auth().oauth2(INTAKE).queryParam("status", "RECEIVED").queryParam("triage", "MEETS_CRITERIA")
+                .queryParam("indication", "CHRONIC_MIGRAINE").queryParam("limit", 200).get("/api/referrals")
+                .then().statusCode(200).body("items.status", everyItem(equalTo("RECEIVED")));
+        given().auth().oauth2(INTAKE).queryParam("cursor", "not-a-cursor").get("/api/referrals")
+                .then().statusCode(400).body("violations.field", hasItem("cursor"));
+        given().auth().oauth2(INTAKE).queryParam("status", "LOST").get("/api/referrals").then().statusCode(400)
+                .body("violations.field", hasItem("status"));
+        assertFalse(routine.contains(urgent));
+    }
+}
