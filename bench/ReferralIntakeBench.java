@@ -1,0 +1,106 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Posts N distinct referrals with C concurrent clients against a running referral-service and prints the
+ * throughput and the latency percentiles. Run with bench/referral-intake.sh (it mints the token).
+ *
+ *   java bench/ReferralIntakeBench.java <baseUrl> <partnerToken> <requests> <concurrency> [warmup]
+ */
+public class ReferralIntakeBench {
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 4) {
+            System.err.println("usage: ReferralIntakeBench <baseUrl> <partnerToken> <requests> <concurrency> [warmup]");
+            System.exit(2);
+        }
+        String baseUrl = args[0];
+        String token = args[1];
+        int requests = Integer.parseInt(args[2]);
+        int concurrency = Integer.parseInt(args[3]);
+        int warmup = args.length > 4 ? Integer.parseInt(args[4]) : Math.min(200, requests / 5);
+        String template = Files.readString(Path.of("contracts/examples/referral-submission.json"));
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+
+        System.out.printf("warm-up: %d requests%n", warmup);
+        execute(http, baseUrl, token, template, run + "-w", warmup, concurrency);
+        System.out.printf("measuring: %d distinct referrals, %d concurrent clients%n", requests, concurrency);
+        Result result = execute(http, baseUrl, token, template, run, requests, concurrency);
+
+        long[] sorted = result.latenciesNanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        double seconds = result.wallNanos / 1e9;
+        System.out.printf("requests:   %d in %.2f s%n", sorted.length, seconds);
+        System.out.printf("throughput: %.1f referrals/s%n", sorted.length / seconds);
+        System.out.printf("latency:    p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99), sorted[sorted.length - 1] / 1e6);
+        System.out.printf("statuses:   %s%n", new TreeMap<>(result.statuses));
+        if (result.statuses.keySet().stream().anyMatch(status -> status != 201)) {
+            System.exit(1);
+        }
+    }
+
+    private record Result(List<Long> latenciesNanos, Map<Integer, Integer> statuses, long wallNanos) {
+    }
+
+    private static Result execute(HttpClient http, String baseUrl, String token, String template, String run,
+                                  int requests, int concurrency) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(concurrency);
+        AtomicInteger next = new AtomicInteger();
+        Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+        List<Future<List<Long>>> workers = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int c = 0; c < concurrency; c++) {
+            workers.add(clients.submit(() -> {
+                List<Long> latencies = new ArrayList<>();
+                for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
+                    String body = template.replace("NFP-2026-000123", "BENCH-" + run + "-" + i);
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/referrals"))
+                            .timeout(Duration.ofSeconds(30))
+                            .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build();
+                    long sent = System.nanoTime();
+                    int status;
+                    try {
+                        status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                    } catch (java.io.IOException e) {
+                        status = -1;
+                    }
+                    latencies.add(System.nanoTime() - sent);
+                    statuses.merge(status, 1, Integer::sum);
+                }
+                return latencies;
+            }));
+        }
+        List<Long> all = new ArrayList<>();
+        for (Future<List<Long>> worker : workers) {
+            all.addAll(worker.get());
+        }
+        long wall = System.nanoTime() - start;
+        clients.shutdown();
+        return new Result(all, statuses, wall);
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+    }
+}
