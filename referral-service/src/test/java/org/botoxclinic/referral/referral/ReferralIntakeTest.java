@@ -218,7 +218,7 @@ class ReferralIntakeTest {
         given().auth().oauth2(DevTokens.forPartner("pcp-north")).contentType(ContentType.JSON)
                 .body("{\"notes\":\"" + "x".repeat(300 * 1024) + "\"}")
                 .post("/api/referrals")
-                .then().statusCode(413);
+                .then().statusCode(413).contentType("application/problem+json").body("code", equalTo("PAYLOAD_TOO_LARGE"));
     }
 
     @Test
