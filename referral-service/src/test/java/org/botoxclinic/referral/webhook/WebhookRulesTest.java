@@ -8,6 +8,7 @@ import java.time.Duration;
 
 import org.botoxclinic.referral.webhook.domain.RetrySchedule;
 import org.botoxclinic.referral.webhook.domain.WebhookSignature;
+import org.botoxclinic.referral.webhook.domain.WebhookTarget;
 import org.junit.jupiter.api.Test;
 
 class WebhookRulesTest {
@@ -32,5 +33,18 @@ class WebhookRulesTest {
         assertEquals(Duration.ofMinutes(1), schedule.delayAfter(5));
         assertFalse(schedule.givesUpAfter(3));
         assertTrue(schedule.givesUpAfter(4));
+    }
+
+    @Test
+    void shouldCallOnlyHttpsOnPublicAddressesUnlessConfiguredForDevelopment() {
+        assertTrue(WebhookTarget.refusal("https://93.184.216.34/hooks", true, false).isEmpty());
+        assertEquals("must be an https URL", WebhookTarget.refusal("http://93.184.216.34/hooks", true, false).orElseThrow());
+        assertTrue(WebhookTarget.refusal("https://127.0.0.1:8082/api", true, false).orElseThrow().startsWith("must be a public address"));
+        assertTrue(WebhookTarget.refusal("https://10.1.2.3/hooks", true, false).isPresent());
+        assertTrue(WebhookTarget.refusal("https://169.254.169.254/latest", true, false).isPresent());
+        assertTrue(WebhookTarget.refusal("https://[::1]/hooks", true, false).isPresent());
+        assertTrue(WebhookTarget.refusal("https://user:pw@93.184.216.34/", true, false).isPresent());
+        assertTrue(WebhookTarget.refusal("http://127.0.0.1:9000/hooks", false, true).isEmpty());
+        assertTrue(WebhookTarget.refusal("ftp://127.0.0.1/hooks", false, true).isPresent());
     }
 }

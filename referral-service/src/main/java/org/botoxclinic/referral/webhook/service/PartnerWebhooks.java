@@ -9,8 +9,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.botoxclinic.platform.time.Timestamps;
+import org.botoxclinic.platform.web.Problems;
 import org.botoxclinic.referral.webhook.domain.PartnerWebhook;
 import org.botoxclinic.referral.webhook.domain.WebhookDelivery;
+import org.botoxclinic.referral.webhook.domain.WebhookTarget;
 import org.jboss.logging.Logger;
 
 /** A partner's webhook registration and the record of what was delivered to it. */
@@ -20,15 +22,21 @@ public class PartnerWebhooks {
     private static final Logger LOG = Logger.getLogger(PartnerWebhooks.class);
 
     private final EntityManager em;
+    private final WebhookConfig config;
     private final Clock clock;
 
-    public PartnerWebhooks(EntityManager em, Clock clock) {
+    public PartnerWebhooks(EntityManager em, WebhookConfig config, Clock clock) {
         this.em = em;
+        this.config = config;
         this.clock = clock;
     }
 
     @Transactional
     public PartnerWebhook register(String partnerId, String url, String secret) {
+        WebhookTarget.refusal(url, config.requireHttps(), config.allowPrivateTargets())
+                .ifPresent(reason -> {
+                    throw Problems.invalid(java.util.Map.of("url", reason));
+                });
         PartnerWebhook webhook = em.find(PartnerWebhook.class, partnerId);
         if (webhook == null) {
             webhook = new PartnerWebhook(partnerId, url, secret, Timestamps.now(clock));

@@ -24,6 +24,14 @@ public interface WebhookConfig {
     @WithDefault("5s")
     Duration timeout();
 
+    /** Plain http targets are for development only: partner endpoints are https. */
+    @WithDefault("true")
+    boolean requireHttps();
+
+    /** Loopback and private-network targets are for development and tests only. */
+    @WithDefault("false")
+    boolean allowPrivateTargets();
+
     /** Deliveries attempted per round. */
     @WithDefault("20")
     int batchSize();

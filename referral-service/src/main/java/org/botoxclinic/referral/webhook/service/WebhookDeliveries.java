@@ -26,6 +26,7 @@ import org.botoxclinic.referral.webhook.domain.PartnerWebhook;
 import org.botoxclinic.referral.webhook.domain.RetrySchedule;
 import org.botoxclinic.referral.webhook.domain.WebhookDelivery;
 import org.botoxclinic.referral.webhook.domain.WebhookSignature;
+import org.botoxclinic.referral.webhook.domain.WebhookTarget;
 import org.jboss.logging.Logger;
 
 /**
@@ -111,8 +112,12 @@ public class WebhookDeliveries {
                 .call(() -> Optional.ofNullable(em.find(PartnerWebhook.class, delivery.partnerId())));
         Integer statusCode = null;
         String error = null;
+        Optional<String> refused = WebhookTarget.refusal(delivery.url(), config.requireHttps(), config.allowPrivateTargets());
         if (webhook.isEmpty()) {
             error = "webhook removed by the partner";
+        } else if (refused.isPresent()) {
+            // Checked again at each call: a host name may have come to resolve to a private address.
+            error = "target refused: url " + refused.get();
         } else {
             try {
                 HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(delivery.url()))
