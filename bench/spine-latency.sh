@@ -42,6 +42,9 @@ for i in $(seq 1 "$tries"); do
     accept_ms+=("$(await_true "$insurance/api/authorizations?referralId=$ref" "$auths" 'length == 1' "$start")")
 
     case_id=$(curl -s "$insurance/api/authorizations?referralId=$ref" -H "Authorization: Bearer $auths" | jq -r '.[0].id')
+    # The example referral proves every checklist item but the specialist prescriber, which staff confirm.
+    curl -sf -o /dev/null -X PUT "$insurance/api/authorizations/$case_id/requirements/SPECIALIST_PRESCRIBER" \
+        -H "Authorization: Bearer $auths" -H 'Content-Type: application/json' -d '{"met":true,"note":"clinic neurologist"}'
     curl -sf -o /dev/null -X POST "$insurance/api/authorizations/$case_id/submit" -H "Authorization: Bearer $auths" \
         -H 'Content-Type: application/json' -d '{"channel":"PORTAL","expedited":false}'
     start=$(now_ms)

@@ -131,7 +131,8 @@ class SpineJourneyIT {
     private void submitAndApprove(String caseId) {
         String specialist = DevTokens.forGroup("authorizations");
         given().baseUri(clinic.insurance.baseUrl()).auth().oauth2(specialist).contentType(ContentType.JSON)
-                .body(Map.of("channel", "PORTAL", "expedited", false))
+                .body(Map.of("channel", "PORTAL", "expedited", false, "override", true,
+                        "overrideReason", "documentation on file with the referring practice"))
                 .post("/api/authorizations/" + caseId + "/submit")
                 .then().statusCode(200).body("status", equalTo("SUBMITTED"));
         given().baseUri(clinic.insurance.baseUrl()).auth().oauth2(specialist).contentType(ContentType.JSON)

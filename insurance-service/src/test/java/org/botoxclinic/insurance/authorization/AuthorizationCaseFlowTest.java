@@ -2,6 +2,7 @@ package org.botoxclinic.insurance.authorization;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -23,6 +24,7 @@ import org.botoxclinic.testkit.EventContract;
 import org.botoxclinic.testkit.KafkaProbe;
 import org.botoxclinic.testkit.SampleEvents;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -31,6 +33,11 @@ class AuthorizationCaseFlowTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
+
+    @BeforeEach
+    void resetClock() {
+        TestClocks.reset();
+    }
 
     private String specialist() {
         return DevTokens.forGroup("authorizations");
@@ -72,11 +79,21 @@ class AuthorizationCaseFlowTest {
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("currentStatus", equalTo("PENDING_SUBMISSION"));
 
+        // The sample referral proves the diary only; the rest of the checklist stands in the way.
         given().auth().oauth2(specialist()).contentType(ContentType.JSON)
                 .body(Map.of("channel", "PORTAL", "expedited", true, "submittedAt", "2026-11-24T09:00:00Z"))
                 .post("/api/authorizations/" + caseId + "/submit")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("code", equalTo("REQUIREMENTS_UNMET"))
+                .body("unmet", contains("PREVENTIVE_CLASSES_TRIED", "SPECIALIST_PRESCRIBER", "NO_CONCURRENT_CGRP_ANTAGONIST"));
+
+        given().auth().oauth2(specialist()).contentType(ContentType.JSON)
+                .body(Map.of("channel", "PORTAL", "expedited", true, "submittedAt", "2026-11-24T09:00:00Z",
+                        "override", true, "overrideReason", "payer accepts the chart notes sent with the request"))
+                .post("/api/authorizations/" + caseId + "/submit")
                 .then().statusCode(200)
                 .body("status", equalTo("SUBMITTED"))
+                .body("submission.overrideReason", equalTo("payer accepts the chart notes sent with the request"))
                 .body("decisionDueAt", equalTo("2026-11-27T09:00:00Z"));
 
         given().auth().oauth2(specialist()).contentType(ContentType.JSON)
@@ -154,5 +171,20 @@ class AuthorizationCaseFlowTest {
         given().auth().oauth2(DevTokens.forGroup("admin")).get("/api/authorizations").then().statusCode(200);
         given().auth().oauth2(specialist()).get("/api/authorizations/" + UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json");
+
+        String base = "/api/authorizations/" + UUID.randomUUID();
+        for (String token : new String[] {null, DevTokens.forGroup("scheduler"), DevTokens.forGroup("intake")}) {
+            int expected = token == null ? 401 : 403;
+            var request = token == null ? given() : given().auth().oauth2(token);
+            request.get(base).then().statusCode(expected);
+            request.contentType(ContentType.JSON).body("{\"met\":true}").put(base + "/requirements/HEADACHE_DIARY")
+                    .then().statusCode(expected);
+            for (String action : new String[] {"submit", "decision", "appeal", "withdraw"}) {
+                request.contentType(ContentType.JSON).body("{}").post(base + "/" + action).then().statusCode(expected);
+            }
+        }
+        given().auth().oauth2(DevTokens.forGroup("admin")).get(base).then().statusCode(404);
+        given().auth().oauth2(DevTokens.forGroup("admin")).contentType(ContentType.JSON).body(Map.of("reason", "duplicate"))
+                .post(base + "/withdraw").then().statusCode(404);
     }
 }

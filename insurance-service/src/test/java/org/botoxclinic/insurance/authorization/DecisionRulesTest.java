@@ -43,4 +43,18 @@ class DecisionRulesTest {
         assertTrue(DecisionRules.violations(
                 new Decision(DecisionOutcome.PENDED, null, null, null, null, null, null, "send diary")).isEmpty());
     }
+
+    @Test
+    void shouldApproveFromOneUnitAndOneVisitButNotZero() {
+        assertTrue(DecisionRules.violations(new Decision(DecisionOutcome.APPROVED, "A-1", 1, 1, DAY, DAY, null, null)).isEmpty());
+        assertEquals(Set.of("approvedUnits"), DecisionRules.violations(
+                new Decision(DecisionOutcome.APPROVED, "A-1", 0, 1, DAY, DAY, null, null)).keySet());
+        assertEquals(Set.of("approvedVisits"), DecisionRules.violations(
+                new Decision(DecisionOutcome.PARTIALLY_APPROVED, "A-1", 1, 0, DAY, DAY, null, null)).keySet());
+    }
+
+    @Test
+    void shouldNameAMissingOutcome() {
+        assertEquals(Set.of("outcome"), DecisionRules.violations(new Decision(null, null, null, null, null, null, null, null)).keySet());
+    }
 }

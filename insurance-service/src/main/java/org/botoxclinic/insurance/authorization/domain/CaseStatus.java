@@ -32,4 +32,32 @@ public enum CaseStatus {
     public boolean canMoveTo(CaseStatus target) {
         return next().contains(target);
     }
+
+    /** The payer owes an answer: the decision clock runs. */
+    public boolean awaitsDecision() {
+        return this == SUBMITTED || this == APPEALED;
+    }
+
+    /** Treatment may be given under the case. */
+    public boolean grants() {
+        return this == APPROVED || this == PARTIALLY_APPROVED;
+    }
+
+    /** Staff may still change the checklist: before a submission, when the payer asks for more, or to prepare an appeal. */
+    public boolean checklistEditable() {
+        return this == PENDING_SUBMISSION || this == PENDED || this == DENIED;
+    }
+
+    /**
+     * The work queue's order, most urgent first: answers the payer owes (by due time), then cases waiting on staff,
+     * then running approvals (by end of window), then closed cases.
+     */
+    public int queueRank() {
+        return switch (this) {
+            case SUBMITTED, APPEALED -> 0;
+            case PENDING_SUBMISSION, PENDED, DENIED -> 1;
+            case APPROVED, PARTIALLY_APPROVED -> 2;
+            case EXHAUSTED, EXPIRED, WITHDRAWN, CANCELLED -> 3;
+        };
+    }
 }

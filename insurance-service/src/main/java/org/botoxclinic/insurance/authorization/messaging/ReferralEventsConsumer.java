@@ -12,7 +12,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** Opens an authorization case for each accepted referral, once, however often the event is delivered. */
+/** Opens a case for each accepted referral and closes the open ones of a cancelled referral, once per event. */
 @ApplicationScoped
 public class ReferralEventsConsumer {
 
@@ -33,13 +33,24 @@ public class ReferralEventsConsumer {
     }
 
     private void apply(IncomingEvent event) {
-        if (!"ReferralAccepted".equals(event.type())) {
-            return;
+        switch (event.type()) {
+            case "ReferralAccepted" -> {
+                ReferralAcceptedMessage message = json.read(event, ReferralAcceptedMessage.class);
+                if (!message.isComplete()) {
+                    throw new MalformedEventException("ReferralAccepted " + event.id() + " lacks the referral, patient or insurance");
+                }
+                desk.openCase(message.toDomain());
+            }
+            case "ReferralCancelled" -> {
+                ReferralCancelledMessage message = json.read(event, ReferralCancelledMessage.class);
+                if (!message.isComplete()) {
+                    throw new MalformedEventException("ReferralCancelled " + event.id() + " lacks the referral id");
+                }
+                desk.cancelReferral(message.referralId(), message.reason() == null ? "no reason given" : message.reason());
+            }
+            default -> {
+                // Other referral events are not this service's business.
+            }
         }
-        ReferralAcceptedMessage message = json.read(event, ReferralAcceptedMessage.class);
-        if (!message.isComplete()) {
-            throw new MalformedEventException("ReferralAccepted " + event.id() + " lacks the referral, patient or insurance");
-        }
-        desk.openCase(message.toDomain());
     }
 }

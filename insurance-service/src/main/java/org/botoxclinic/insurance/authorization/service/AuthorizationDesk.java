@@ -12,38 +12,42 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import org.botoxclinic.platform.time.Timestamps;
 import org.botoxclinic.insurance.authorization.domain.AcceptedReferral;
 import org.botoxclinic.insurance.authorization.domain.AuthorizationCase;
+import org.botoxclinic.insurance.authorization.domain.CaseStatus;
 import org.botoxclinic.insurance.authorization.domain.Decision;
 import org.botoxclinic.insurance.authorization.domain.DecisionClock;
+import org.botoxclinic.insurance.authorization.domain.DecisionOutcome;
 import org.botoxclinic.insurance.authorization.domain.DecisionRules;
+import org.botoxclinic.insurance.authorization.domain.RequestRules;
 import org.botoxclinic.insurance.authorization.domain.SubmissionChannel;
-import org.botoxclinic.insurance.authorization.events.AuthorizationApproved;
-import org.botoxclinic.platform.events.Topics;
-import org.botoxclinic.platform.outbox.Outbox;
-import org.botoxclinic.platform.outbox.OutboundEvent;
+import org.botoxclinic.platform.domain.IllegalTransitionException;
+import org.botoxclinic.platform.time.Timestamps;
 import org.botoxclinic.platform.web.Problems;
 import org.jboss.logging.Logger;
 
-/** The authorization specialist's use cases, and the case opened for each accepted referral. */
+/** The authorization specialist's use cases, the case opened for each accepted referral, and its cancellation. */
 @ApplicationScoped
 public class AuthorizationDesk {
+
+    public static final String REQUIREMENTS_UNMET = "REQUIREMENTS_UNMET";
 
     private static final Logger LOG = Logger.getLogger(AuthorizationDesk.class);
 
     private final EntityManager em;
-    private final Outbox outbox;
     private final IndicationCatalogue catalogue;
-    private final AuthorizationConfig config;
+    private final CaseEvents events;
+    private final CaseAudit audit;
+    private final Reauthorizations reauthorizations;
     private final Clock clock;
 
-    public AuthorizationDesk(EntityManager em, Outbox outbox, IndicationCatalogue catalogue, AuthorizationConfig config,
-                             Clock clock) {
+    public AuthorizationDesk(EntityManager em, IndicationCatalogue catalogue, CaseEvents events, CaseAudit audit,
+                             Reauthorizations reauthorizations, Clock clock) {
         this.em = em;
-        this.outbox = outbox;
         this.catalogue = catalogue;
-        this.config = config;
+        this.events = events;
+        this.audit = audit;
+        this.reauthorizations = reauthorizations;
         this.clock = clock;
     }
 
@@ -54,36 +58,85 @@ public class AuthorizationDesk {
             LOG.infof("Referral %s already has an authorization case", referral.referralId());
             return;
         }
-        AuthorizationCase c = AuthorizationCase.open(referral, catalogue.defaultsFor(referral.indication()), now());
+        AuthorizationCase c = AuthorizationCase.open(referral,
+                catalogue.defaultsFor(referral.indication(), referral.payerId()),
+                catalogue.checklistFor(referral.indication(), referral.payerId(), false), now());
         em.persist(c);
+        audit.record("OPEN", c);
         LOG.infof("Authorization case %s opened for referral %s", c.id(), referral.referralId());
     }
 
-    public Optional<AuthorizationCase> find(UUID id) {
-        return Optional.ofNullable(em.find(AuthorizationCase.class, id));
-    }
-
-    public List<AuthorizationCase> byReferral(UUID referralId) {
-        return em.createQuery("from AuthorizationCase where referralId = :referral order by createdAt", AuthorizationCase.class)
+    /** The referral was cancelled: every open case of it closes; closed ones stay as they ended. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int cancelReferral(UUID referralId, String reason) {
+        int cancelled = 0;
+        for (AuthorizationCase c : em.createQuery("from AuthorizationCase where referralId = :referral order by createdAt",
+                        AuthorizationCase.class)
                 .setParameter("referral", referralId)
-                .getResultList();
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList()) {
+            if (c.cancel("referral cancelled: " + reason, now())) {
+                audit.record("CANCEL", c);
+                cancelled++;
+            }
+        }
+        LOG.infof("Referral %s cancelled: %d authorization case(s) closed", referralId, cancelled);
+        return cancelled;
     }
 
-    public List<AuthorizationCase> queue(int limit) {
-        return em.createQuery("from AuthorizationCase order by decisionDueAt asc nulls last, createdAt asc", AuthorizationCase.class)
-                .setMaxResults(limit)
-                .getResultList();
+    /** One case for a reader; the read is audited. */
+    @Transactional
+    public Optional<AuthorizationCase> read(UUID id) {
+        AuthorizationCase c = em.find(AuthorizationCase.class, id);
+        if (c != null) {
+            audit.record("READ", c);
+        }
+        return Optional.ofNullable(c);
+    }
+
+    public Optional<UUID> nextCaseId(UUID id) {
+        return reauthorizations.nextCaseId(id);
     }
 
     @Transactional
-    public AuthorizationCase submit(UUID id, SubmissionChannel channel, String payerReference, boolean expedited,
-                                    OffsetDateTime submittedAt) {
+    public AuthorizationCase updateRequirement(UUID id, String code, boolean met, String note) {
         AuthorizationCase c = locked(id);
+        if (c.requirement(code).isEmpty()) {
+            throw Problems.notFound("requirement", code);
+        }
+        c.updateRequirement(code, met, note, now());
+        audit.record("UPDATE_REQUIREMENT", c);
+        return c;
+    }
+
+    /**
+     * Records the submission and starts the payer's clock. Refused while required items are unmet, unless the
+     * specialist overrides with a reason, which the case keeps.
+     */
+    @Transactional
+    public AuthorizationCase submit(UUID id, SubmissionChannel channel, String payerReference, boolean expedited,
+                                    OffsetDateTime submittedAt, boolean override, String overrideReason) {
         OffsetDateTime now = now();
-        DecisionClock clock = new DecisionClock(config.expeditedDecisionClock(), config.standardDecisionClock());
-        c.submit(channel, payerReference, expedited, submittedAt == null ? now : Timestamps.utc(submittedAt),
-                clock.forRequest(expedited), now);
-        LOG.infof("Authorization case %s submitted via %s, decision due %s", c.id(), channel, c.decisionDueAt());
+        OffsetDateTime at = submittedAt == null ? now : Timestamps.utc(submittedAt);
+        Map<String, String> violations = RequestRules.submission(at, override, overrideReason, now);
+        if (!violations.isEmpty()) {
+            throw Problems.invalid(violations);
+        }
+        AuthorizationCase c = locked(id);
+        if (!c.status().canMoveTo(CaseStatus.SUBMITTED)) {
+            throw new IllegalTransitionException("authorization case", c.status(), "submitted");
+        }
+        List<String> unmet = c.unmetRequirements();
+        if (!unmet.isEmpty() && !override) {
+            throw Problems.rule(REQUIREMENTS_UNMET, "required items are not met: " + String.join(", ", unmet)
+                    + "; meet them or submit with override and a reason", Map.of("unmet", unmet));
+        }
+        OffsetDateTime dueAt = catalogue.clockFor(c.payerId()).decisionDueAt(at, expedited, clock.getZone());
+        c.submit(channel, payerReference, expedited, at, dueAt, unmet.isEmpty() ? null : overrideReason.strip(), now);
+        events.submitted(c, now);
+        audit.record("SUBMIT", c);
+        LOG.infof("Authorization case %s submitted via %s, decision due %s%s", c.id(), channel, c.decisionDueAt(),
+                unmet.isEmpty() ? "" : " (requirements overridden)");
         return c;
     }
 
@@ -94,13 +147,48 @@ public class AuthorizationDesk {
             throw Problems.invalid(violations);
         }
         AuthorizationCase c = locked(id);
+        boolean settlesAppeal = c.status() == CaseStatus.APPEALED;
         c.decide(decision, now());
         if (decision.outcome().grants()) {
-            AuthorizationApproved approved = AuthorizationApproved.of(c);
-            outbox.append(OutboundEvent.of(Topics.AUTHORIZATION_EVENTS, AuthorizationApproved.TYPE, c.referralId(),
-                    c.decidedAt(), approved));
+            events.approved(c);
+        } else if (decision.outcome() == DecisionOutcome.DENIED) {
+            events.denied(c, settlesAppeal);
         }
+        audit.record("DECIDE", c);
         LOG.infof("Authorization case %s decided: %s", c.id(), decision.outcome());
+        return c;
+    }
+
+    /** A denial is contested; the decision clock restarts on the payer's appeal clock. */
+    @Transactional
+    public AuthorizationCase appeal(UUID id, OffsetDateTime submittedAt, String reason) {
+        AuthorizationCase c = locked(id);
+        if (!c.status().canMoveTo(CaseStatus.APPEALED)) {
+            throw new IllegalTransitionException("authorization case", c.status(), "appealed");
+        }
+        OffsetDateTime now = now();
+        OffsetDateTime at = Timestamps.utc(submittedAt);
+        Map<String, String> violations = RequestRules.appeal(at, reason, c.decidedAt(), now);
+        if (!violations.isEmpty()) {
+            throw Problems.invalid(violations);
+        }
+        DecisionClock payerClock = catalogue.clockFor(c.payerId());
+        c.appeal(at, reason.strip(), payerClock.appealDueAt(at, clock.getZone()), now);
+        audit.record("APPEAL", c);
+        LOG.infof("Authorization case %s appealed, decision due %s", c.id(), c.decisionDueAt());
+        return c;
+    }
+
+    @Transactional
+    public AuthorizationCase withdraw(UUID id, String reason) {
+        Map<String, String> violations = RequestRules.withdrawal(reason);
+        if (!violations.isEmpty()) {
+            throw Problems.invalid(violations);
+        }
+        AuthorizationCase c = locked(id);
+        c.withdraw(reason.strip(), now());
+        audit.record("WITHDRAW", c);
+        LOG.infof("Authorization case %s withdrawn", c.id());
         return c;
     }
 

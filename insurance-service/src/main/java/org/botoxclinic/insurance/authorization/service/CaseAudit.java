@@ -1,0 +1,23 @@
+package org.botoxclinic.insurance.authorization.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.botoxclinic.insurance.authorization.domain.AuthorizationCase;
+import org.botoxclinic.platform.audit.AuditTrail;
+
+/** Every read and write of a case goes into the service's append-only audit trail under one resource type. */
+@ApplicationScoped
+public class CaseAudit {
+
+    public static final String RESOURCE = "authorization_case";
+
+    private final AuditTrail trail;
+
+    public CaseAudit(AuditTrail trail) {
+        this.trail = trail;
+    }
+
+    public void record(String action, AuthorizationCase c) {
+        trail.record(action, RESOURCE, c.id(), c.referralId());
+    }
+}

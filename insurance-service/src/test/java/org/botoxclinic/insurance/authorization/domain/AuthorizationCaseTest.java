@@ -1,0 +1,124 @@
+package org.botoxclinic.insurance.authorization.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.botoxclinic.platform.domain.IllegalTransitionException;
+import org.junit.jupiter.api.Test;
+
+class AuthorizationCaseTest {
+
+    private static final OffsetDateTime NOW = OffsetDateTime.parse("2026-11-24T12:00:00Z");
+    private static final LocalDate FROM = LocalDate.of(2026, 12, 1);
+    private static final LocalDate TO = LocalDate.of(2027, 5, 31);
+    private static final IndicationDefaults MIGRAINE = new IndicationDefaults("CHRONIC_MIGRAINE", "64615", "J0585", 155, 2, 6);
+    private static final List<RequirementTemplate> CHECKLIST = List.of(
+            new RequirementTemplate("HEADACHE_DIARY", "diary", true, RequirementStage.INITIAL,
+                    "headacheDaysPerMonth >= 15 and symptomMonths >= 3", 1),
+            new RequirementTemplate("SPECIALIST_PRESCRIBER", "specialist", true, RequirementStage.BOTH, null, 2),
+            new RequirementTemplate("OTHER_TOXINS_TRIED", "optional", false, RequirementStage.INITIAL, null, 3));
+
+    private static AuthorizationCase open(Map<String, Object> details) {
+        return AuthorizationCase.open(new AcceptedReferral(UUID.randomUUID(), "CHRONIC_MIGRAINE", List.of("G43.709"), "AETNA",
+                "Aetna", "W1", null, null, "A", "B", LocalDate.of(1984, 5, 17), "female", details), MIGRAINE, CHECKLIST, NOW);
+    }
+
+    private static AuthorizationCase approved(int units, int visits) {
+        AuthorizationCase c = open(Map.of("headacheDaysPerMonth", 20, "symptomMonths", 24));
+        c.updateRequirement("SPECIALIST_PRESCRIBER", true, "neurologist", NOW);
+        c.submit(SubmissionChannel.PORTAL, null, false, NOW, NOW.plusDays(7), null, NOW);
+        c.decide(new Decision(DecisionOutcome.APPROVED, "A-1", units, visits, FROM, TO, null, null), NOW);
+        return c;
+    }
+
+    private static Treatment treatment(int administered, int wasted) {
+        return new Treatment(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), null, FROM, administered, wasted);
+    }
+
+    @Test
+    void shouldStartWithTheItemsTheReferralProvesMetAndRequestTheDefaultLines() {
+        AuthorizationCase c = open(Map.of("headacheDaysPerMonth", 20, "symptomMonths", 24));
+        assertEquals(310, c.requestedUnits());
+        assertEquals(2, c.requestedVisits());
+        assertTrue(c.requirement("HEADACHE_DIARY").orElseThrow().met());
+        assertEquals(CaseRequirement.MET_BY_REFERRAL, c.requirement("HEADACHE_DIARY").orElseThrow().metBy());
+        assertEquals(List.of("SPECIALIST_PRESCRIBER"), c.unmetRequirements());
+        assertEquals(1, c.history().size());
+    }
+
+    @Test
+    void shouldLeaveEveryItemUnmetWithoutClinicalDetails() {
+        assertEquals(List.of("HEADACHE_DIARY", "SPECIALIST_PRESCRIBER"), open(null).unmetRequirements());
+    }
+
+    @Test
+    void shouldCountUnitsAdministeredPlusWastedUpToExhaustion() {
+        AuthorizationCase c = approved(310, 2);
+        assertFalse(c.recordTreatment(treatment(155, 0), NOW));
+        assertEquals(CaseStatus.APPROVED, c.status());
+        assertEquals(155, c.unitsUsed());
+        assertEquals(1, c.visitsUsed());
+        assertTrue(c.recordTreatment(treatment(150, 5), NOW));
+        assertEquals(CaseStatus.EXHAUSTED, c.status());
+        assertEquals(310, c.unitsUsed());
+        assertFalse(c.overApproval());
+    }
+
+    @Test
+    void shouldExhaustWhenTheUnitsRunOutBeforeTheVisitsAndFlagUseBeyondThem() {
+        AuthorizationCase c = approved(300, 2);
+        assertFalse(c.recordTreatment(treatment(155, 0), NOW));
+        assertTrue(c.recordTreatment(treatment(155, 10), NOW));
+        assertEquals(320, c.unitsUsed());
+        assertTrue(c.overApproval());
+        assertTrue(c.uses().get(1).beyondApproval());
+        assertFalse(c.uses().get(0).beyondApproval());
+    }
+
+    @Test
+    void shouldRecordAndFlagATreatmentAfterExhaustion() {
+        AuthorizationCase c = approved(155, 1);
+        assertTrue(c.recordTreatment(treatment(155, 0), NOW));
+        assertFalse(c.recordTreatment(treatment(155, 0), NOW));
+        assertEquals(CaseStatus.EXHAUSTED, c.status());
+        assertEquals(2, c.visitsUsed());
+        assertEquals(310, c.unitsUsed());
+        assertTrue(c.overApproval());
+    }
+
+    @Test
+    void shouldOnlyChangeTheChecklistBeforeAnAnswerIsAwaited() {
+        AuthorizationCase c = approved(310, 2);
+        assertThrows(IllegalTransitionException.class, () -> c.updateRequirement("HEADACHE_DIARY", false, null, NOW));
+    }
+
+    @Test
+    void shouldNotPendAnAppeal() {
+        AuthorizationCase c = open(null);
+        c.submit(SubmissionChannel.FAX, null, false, NOW, NOW.plusDays(7), "urgent", NOW);
+        c.decide(new Decision(DecisionOutcome.DENIED, null, null, null, null, null, "no diary", null), NOW);
+        c.appeal(NOW, "diary attached", NOW.plusDays(30), NOW);
+        assertThrows(IllegalTransitionException.class, () -> c.decide(
+                new Decision(DecisionOutcome.PENDED, null, null, null, null, null, null, "more"), NOW));
+        assertEquals(CaseStatus.APPEALED, c.status());
+    }
+
+    @Test
+    void shouldOpenAReauthorizationLinkedToItsPredecessor() {
+        AuthorizationCase c = approved(310, 2);
+        AuthorizationCase next = c.reauthorization(MIGRAINE, List.of(new RequirementTemplate("DOCUMENTED_BENEFIT", "benefit", true,
+                RequirementStage.REAUTHORIZATION, null, 5)), ReauthorizationReason.WINDOW_ENDING, NOW);
+        assertEquals(c.id(), next.previousCaseId());
+        assertEquals(c.referralId(), next.referralId());
+        assertEquals(CaseStatus.PENDING_SUBMISSION, next.status());
+        assertEquals(List.of("DOCUMENTED_BENEFIT"), next.unmetRequirements());
+    }
+}
