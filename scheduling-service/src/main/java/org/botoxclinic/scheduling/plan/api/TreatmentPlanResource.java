@@ -1,19 +1,19 @@
 package org.botoxclinic.scheduling.plan.api;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.botoxclinic.platform.audit.AuditTrail;
 import org.botoxclinic.platform.security.Roles;
 import org.botoxclinic.platform.web.Problems;
-import org.botoxclinic.scheduling.plan.service.TreatmentPlans;
+import org.botoxclinic.scheduling.plan.service.TreatmentPlanViews;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -24,20 +24,22 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Treatment plans")
 public class TreatmentPlanResource {
 
-    private final TreatmentPlans plans;
-    private final Clock clock;
+    private final TreatmentPlanViews plans;
+    private final AuditTrail audit;
 
-    public TreatmentPlanResource(TreatmentPlans plans, Clock clock) {
+    public TreatmentPlanResource(TreatmentPlanViews plans, AuditTrail audit) {
         this.plans = plans;
-        this.clock = clock;
+        this.audit = audit;
     }
 
     @GET
     @Path("/{referralId}")
-    @Operation(summary = "One referral's treatment plan", description = "READY_TO_SCHEDULE once an authorization covers it.")
+    @Transactional
+    @Operation(summary = "One referral's treatment plan",
+            description = "Status, what is left of the authorization, the next eligible date and the clinic day to offer.")
     public TreatmentPlanView get(@PathParam("referralId") UUID referralId) {
-        return plans.find(referralId)
-                .map(plan -> TreatmentPlanView.of(plan, LocalDate.now(clock)))
-                .orElseThrow(() -> Problems.notFound("treatment plan", referralId));
+        TreatmentPlanView plan = plans.find(referralId).orElseThrow(() -> Problems.notFound("treatment plan", referralId));
+        audit.record("READ", "treatment-plan", referralId, referralId);
+        return plan;
     }
 }

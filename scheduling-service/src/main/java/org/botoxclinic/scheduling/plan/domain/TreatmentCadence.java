@@ -22,6 +22,11 @@ public final class TreatmentCadence {
         return earliest;
     }
 
+    /** The first date a treatment is allowed after the given one. */
+    public static LocalDate earliestAfter(LocalDate lastTreatment) {
+        return lastTreatment.plusDays(MINIMUM_DAYS_BETWEEN_TREATMENTS);
+    }
+
     public static boolean isLongEnoughSince(LocalDate lastTreatment, LocalDate date) {
         return lastTreatment == null || !date.isBefore(lastTreatment.plusDays(MINIMUM_DAYS_BETWEEN_TREATMENTS));
     }

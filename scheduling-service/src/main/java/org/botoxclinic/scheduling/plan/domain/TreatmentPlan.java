@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -50,6 +52,10 @@ public class TreatmentPlan {
     int unitsUsed;
     @Column(name = "last_treatment_date")
     LocalDate lastTreatmentDate;
+    @Enumerated(EnumType.STRING)
+    PlanStatus status;
+    @Column(name = "cancelled_at")
+    OffsetDateTime cancelledAt;
     @Column(name = "created_at")
     OffsetDateTime createdAt;
     @Column(name = "updated_at")
@@ -64,6 +70,7 @@ public class TreatmentPlan {
         TreatmentPlan plan = new TreatmentPlan();
         plan.referralId = referralId;
         plan.indication = indication;
+        plan.status = PlanStatus.AWAITING_AUTHORIZATION;
         plan.createdAt = now;
         plan.updatedAt = now;
         return plan;
@@ -74,29 +81,96 @@ public class TreatmentPlan {
         this.patientLastName = patient.lastName();
         this.patientDateOfBirth = patient.dateOfBirth();
         this.patientSex = patient.sex();
-        this.indication = indication;
+        if (indication != null) {
+            this.indication = indication;
+        }
         this.acceptedAt = acceptedAt;
         this.updatedAt = now;
     }
 
-    public void authorizationApproved(Authorization authorization, PlanPatient patient, OffsetDateTime now) {
+    /**
+     * A new authorization starts its own count of visits and units; the same one delivered again changes nothing.
+     * A cancelled plan stays cancelled.
+     */
+    public void authorizationApproved(Authorization authorization, String approvedIndication, PlanPatient patient,
+                                      boolean hasOpenAppointment, OffsetDateTime now) {
+        if (!authorization.id().equals(authorizationId)) {
+            this.visitsUsed = 0;
+            this.unitsUsed = 0;
+        }
         this.authorizationId = authorization.id();
         this.authorizationNumber = authorization.number();
         this.validFrom = authorization.validFrom();
         this.validTo = authorization.validTo();
         this.approvedVisits = authorization.approvedVisits();
         this.approvedUnits = authorization.approvedUnits();
+        if (indication == null) {
+            this.indication = approvedIndication;
+        }
         if (patientDateOfBirth == null && patient != null) {
             this.patientFirstName = patient.firstName();
             this.patientLastName = patient.lastName();
             this.patientDateOfBirth = patient.dateOfBirth();
             this.patientSex = patient.sex();
         }
+        if (status != PlanStatus.CANCELLED) {
+            this.status = hasOpenAppointment ? PlanStatus.SCHEDULED : PlanStatus.READY_TO_SCHEDULE;
+        }
         this.updatedAt = now;
     }
 
+    /**
+     * The payer ended an authorization (denied, expired or exhausted). It only matters when it is the plan's own
+     * authorization or the plan has none yet: a denied re-authorization does not undo a still valid approval.
+     */
+    public boolean authorizationEnded(UUID endedAuthorizationId, PlanStatus outcome, OffsetDateTime now) {
+        if (status == PlanStatus.CANCELLED
+                || (authorizationId != null && !authorizationId.equals(endedAuthorizationId))) {
+            return false;
+        }
+        this.status = outcome;
+        this.updatedAt = now;
+        return true;
+    }
+
+    public void cancel(OffsetDateTime cancelledAt, OffsetDateTime now) {
+        this.status = PlanStatus.CANCELLED;
+        this.cancelledAt = cancelledAt;
+        this.updatedAt = now;
+    }
+
+    public void booked(OffsetDateTime now) {
+        if (status == PlanStatus.READY_TO_SCHEDULE) {
+            this.status = PlanStatus.SCHEDULED;
+        }
+        this.updatedAt = now;
+    }
+
+    /** The open appointment was cancelled, missed or completed: the patient needs a booking again. */
+    public void appointmentClosed(OffsetDateTime now) {
+        if (status == PlanStatus.SCHEDULED) {
+            this.status = PlanStatus.READY_TO_SCHEDULE;
+        }
+        this.updatedAt = now;
+    }
+
+    /** A treatment counts one visit and every unit drawn (given plus wasted) against the authorization. */
+    public void treated(LocalDate date, int unitsAdministered, int unitsWasted, OffsetDateTime now) {
+        this.visitsUsed += 1;
+        this.unitsUsed += unitsAdministered + unitsWasted;
+        if (lastTreatmentDate == null || date.isAfter(lastTreatmentDate)) {
+            this.lastTreatmentDate = date;
+        }
+        appointmentClosed(now);
+    }
+
+    /** Booking needs an approval in force: not awaiting one, denied, expired, exhausted or cancelled. */
+    public boolean isBookable() {
+        return authorizationId != null && (status == PlanStatus.READY_TO_SCHEDULE || status == PlanStatus.SCHEDULED);
+    }
+
     public PlanStatus status() {
-        return authorizationId == null ? PlanStatus.AWAITING_AUTHORIZATION : PlanStatus.READY_TO_SCHEDULE;
+        return status;
     }
 
     public UUID referralId() { return referralId; }
@@ -110,6 +184,10 @@ public class TreatmentPlan {
         return authorizationId == null ? null
                 : new Authorization(authorizationId, authorizationNumber, validFrom, validTo, approvedVisits, approvedUnits);
     }
+    public AuthorizationUsage usage() {
+        return authorizationId == null ? null : AuthorizationUsage.of(authorization(), visitsUsed, unitsUsed);
+    }
+    public OffsetDateTime cancelledAt() { return cancelledAt; }
     public int visitsUsed() { return visitsUsed; }
     public int unitsUsed() { return unitsUsed; }
     public LocalDate lastTreatmentDate() { return lastTreatmentDate; }

@@ -1,30 +1,46 @@
 package org.botoxclinic.scheduling.plan.messaging;
 
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.botoxclinic.platform.audit.AuditTrail;
 import org.botoxclinic.platform.events.EventJson;
 import org.botoxclinic.platform.events.IncomingEvent;
 import org.botoxclinic.platform.events.MalformedEventException;
 import org.botoxclinic.platform.inbox.Inbox;
+import org.botoxclinic.scheduling.appointment.service.Appointments;
 import org.botoxclinic.scheduling.plan.domain.Authorization;
 import org.botoxclinic.scheduling.plan.domain.PlanPatient;
+import org.botoxclinic.scheduling.plan.domain.PlanStatus;
 import org.botoxclinic.scheduling.plan.service.TreatmentPlans;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Turns accepted referrals and approved authorizations into treatment plans, each event once. */
+/** Keeps treatment plans in step with referral and authorization events, each event once. */
 @ApplicationScoped
 public class ClinicEventsConsumer {
+
+    /** The authorization events that end what the plan may book, and the plan status each one leads to. */
+    private static final Map<String, PlanStatus> ENDED = Map.of(
+            "AuthorizationDenied", PlanStatus.AUTHORIZATION_DENIED,
+            "AuthorizationExpired", PlanStatus.AUTHORIZATION_EXPIRED,
+            "AuthorizationExhausted", PlanStatus.AUTHORIZATION_EXHAUSTED);
 
     private final Inbox inbox;
     private final EventJson json;
     private final TreatmentPlans plans;
+    private final Appointments appointments;
+    private final AuditTrail audit;
 
-    public ClinicEventsConsumer(Inbox inbox, EventJson json, TreatmentPlans plans) {
+    public ClinicEventsConsumer(Inbox inbox, EventJson json, TreatmentPlans plans, Appointments appointments,
+                                AuditTrail audit) {
         this.inbox = inbox;
         this.json = json;
         this.plans = plans;
+        this.appointments = appointments;
+        this.audit = audit;
     }
 
     @Incoming("referral-events")
@@ -40,6 +56,17 @@ public class ClinicEventsConsumer {
     }
 
     private void applyReferralEvent(IncomingEvent event) {
+        if ("ReferralCancelled".equals(event.type())) {
+            ReferralCancelledMessage m = json.read(event, ReferralCancelledMessage.class);
+            if (m.referralId() == null) {
+                throw new MalformedEventException("ReferralCancelled " + event.id() + " lacks the referral");
+            }
+            plans.referralCancelled(m.referralId(), m.cancelledAt());
+            audit.record("CANCEL", "treatment-plan", m.referralId(), m.referralId());
+            appointments.cancelFuture(m.referralId(), m.reason())
+                    .forEach(a -> audit.record("CANCEL", "appointment", a.id(), a.referralId()));
+            return;
+        }
         if (!"ReferralAccepted".equals(event.type())) {
             return;
         }
@@ -48,9 +75,20 @@ public class ClinicEventsConsumer {
             throw new MalformedEventException("ReferralAccepted " + event.id() + " lacks the referral, indication or patient");
         }
         plans.referralAccepted(m.referralId(), patient(m.patient()), m.indication(), m.acceptedAt());
+        audit.record(event.type(), "treatment-plan", m.referralId(), m.referralId());
     }
 
     private void applyAuthorizationEvent(IncomingEvent event) {
+        PlanStatus ended = ENDED.get(event.type());
+        if (ended != null) {
+            AuthorizationEndedMessage m = json.read(event, AuthorizationEndedMessage.class);
+            if (m.referralId() == null || m.authorizationId() == null) {
+                throw new MalformedEventException(event.type() + " " + event.id() + " lacks the referral or authorization");
+            }
+            plans.authorizationEnded(m.referralId(), m.authorizationId(), ended);
+            audit.record(event.type(), "treatment-plan", m.referralId(), m.referralId());
+            return;
+        }
         if (!"AuthorizationApproved".equals(event.type())) {
             return;
         }
@@ -62,6 +100,7 @@ public class ClinicEventsConsumer {
                 new Authorization(m.authorizationId(), m.authorizationNumber(), m.validFrom(), m.validTo(),
                         m.approvedVisits(), m.approvedUnits()),
                 m.patient() == null ? null : patient(m.patient()));
+        audit.record(event.type(), "treatment-plan", m.referralId(), m.referralId());
     }
 
     private static PlanPatient patient(ReferralAcceptedMessage.Patient p) {

@@ -1,0 +1,11 @@
+package org.botoxclinic.scheduling.plan.messaging;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/** This service's reading of ReferralCancelled. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ReferralCancelledMessage(UUID referralId, OffsetDateTime cancelledAt, String reason, String cancelledBy) {
+}

@@ -1,0 +1,26 @@
+package org.botoxclinic.scheduling.worklist.api;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The scheduler's queues. */
+public enum WorklistKind {
+    /** Authorized, nothing booked, visits left. */
+    READY_TO_SCHEDULE("ready-to-schedule"),
+    /** Ready, and eligible within the next N days. */
+    DUE("due"),
+    /** Missed appointments not yet rebooked. */
+    NO_SHOWS("no-shows"),
+    /** Authorization windows ending soon with visits unused. */
+    AUTHORIZATION_ENDING("authorization-ending");
+
+    private final String parameter;
+
+    WorklistKind(String parameter) {
+        this.parameter = parameter;
+    }
+
+    public static Optional<WorklistKind> fromParameter(String value) {
+        return Arrays.stream(values()).filter(k -> k.parameter.equals(value)).findFirst();
+    }
+}

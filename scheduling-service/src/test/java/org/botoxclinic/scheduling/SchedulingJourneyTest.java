@@ -1,0 +1,163 @@
+package org.botoxclinic.scheduling;
+
+import static org.awaitility.Awaitility.await;
+import static org.botoxclinic.scheduling.support.Fixtures.book;
+import static org.botoxclinic.scheduling.support.Fixtures.scheduler;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.botoxclinic.scheduling.support.TestClocks;
+import org.botoxclinic.testkit.ClinicTestInfrastructure;
+import org.botoxclinic.testkit.EventContract;
+import org.botoxclinic.testkit.KafkaProbe;
+import org.botoxclinic.testkit.SampleEvents;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The scheduler's side of a patient's path, driven by real events on the broker and checked by what is published. */
+@QuarkusTest
+@QuarkusTestResource(ClinicTestInfrastructure.class)
+class SchedulingJourneyTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @AfterEach
+    void resetClock() {
+        TestClocks.reset();
+    }
+
+    /** Sends an event as its producer would; the payload must honour the producer's contract, so this consumer reads what is really sent. */
+    private void send(String topic, String type, UUID referralId, String payload) {
+        EventContract.assertValid(type, payload);
+        String source = topic.equals("referral-events") ? "/referral-service" : "/insurance-service";
+        KafkaProbe.send(kafka, topic, referralId.toString(), payload,
+                SampleEvents.headers(UUID.randomUUID(), type, source, referralId));
+    }
+
+    private void acceptedAndApproved(UUID referralId, UUID authorizationId) {
+        send("referral-events", "ReferralAccepted", referralId, SampleEvents.referralAccepted(referralId));
+        send("authorization-events", "AuthorizationApproved", referralId,
+                SampleEvents.authorizationApproved(referralId, authorizationId));
+        awaitStatus(referralId, "READY_TO_SCHEDULE");
+    }
+
+    private void awaitStatus(UUID referralId, String status) {
+        await().atMost(WAIT).untilAsserted(() -> scheduler().get("/api/treatment-plans/" + referralId)
+                .then().statusCode(200).body("status", equalTo(status)));
+    }
+
+    private static JsonNode published(KafkaProbe probe, String type, UUID referralId) throws Exception {
+        ConsumerRecord<String, String> record = probe.awaitType(type, referralId.toString(), WAIT);
+        assertEquals(referralId.toString(), KafkaProbe.header(record, "ce_subject"));
+        EventContract.assertValid(type, record.value());
+        return JSON.readTree(record.value());
+    }
+
+    @Test
+    void shouldTakeAnApprovedPatientThroughBookingAndTreatmentToTreatmentCompleted() throws Exception {
+        UUID referral = UUID.randomUUID();
+        UUID authorization = UUID.randomUUID();
+        acceptedAndApproved(referral, authorization);
+
+        String suggested = scheduler().get("/api/treatment-plans/" + referral).then()
+                .body("authorization.number", equalTo("AUTH-77"))
+                .body("authorization.visitsRemaining", equalTo(2))
+                .body("nextEligibleDate", equalTo("2026-12-01"))
+                .body("suggestedClinicDay", equalTo("2026-12-16"))
+                .extract().path("suggestedClinicDay");
+        UUID appointment = UUID.fromString(book(referral, LocalDate.parse(suggested)).statusCode(201)
+                .body("durationMinutes", equalTo(30)).extract().path("id"));
+
+        TestClocks.setToday(LocalDate.parse(suggested));
+        scheduler().post("/api/appointments/" + appointment + "/check-in").then().statusCode(200);
+        scheduler().body("{\"unitsAdministered\":155,\"unitsWasted\":45,\"injectionSites\":31}")
+                .post("/api/appointments/" + appointment + "/complete").then().statusCode(200);
+
+        try (KafkaProbe probe = new KafkaProbe(kafka, "scheduling-events")) {
+            JsonNode scheduled = published(probe, "AppointmentScheduled", referral);
+            assertEquals(authorization.toString(), scheduled.get("authorizationId").asText());
+            assertEquals(suggested, scheduled.get("date").asText());
+            JsonNode completed = published(probe, "TreatmentCompleted", referral);
+            assertEquals(appointment.toString(), completed.get("appointmentId").asText());
+            assertEquals(authorization.toString(), completed.get("authorizationId").asText());
+            assertEquals("AUTH-77", completed.get("authorizationNumber").asText());
+            assertEquals(suggested, completed.get("date").asText());
+            assertEquals(155, completed.get("unitsAdministered").asInt());
+            assertEquals(45, completed.get("unitsWasted").asInt());
+        }
+        scheduler().get("/api/treatment-plans/" + referral).then()
+                .body("authorization.visitsRemaining", equalTo(1))
+                .body("authorization.unitsRemaining", equalTo(110))
+                .body("nextEligibleDate", equalTo("2027-03-10"));
+    }
+
+    @Test
+    void shouldCancelFutureAppointmentsWhenTheReferralIsCancelled() throws Exception {
+        UUID referral = UUID.randomUUID();
+        acceptedAndApproved(referral, UUID.randomUUID());
+        UUID appointment = UUID.fromString(book(referral, LocalDate.of(2027, 1, 20)).statusCode(201).extract().path("id"));
+
+        send("referral-events", "ReferralCancelled", referral, """
+                {"referralId":"%s","cancelledAt":"2026-11-24T14:00:00Z","reason":"patient moved away",
+                 "cancelledBy":"PARTNER","partnerId":"pcp-north"}""".formatted(referral));
+        awaitStatus(referral, "CANCELLED");
+
+        try (KafkaProbe probe = new KafkaProbe(kafka, "scheduling-events")) {
+            JsonNode cancelled = published(probe, "AppointmentCancelled", referral);
+            assertEquals(appointment.toString(), cancelled.get("appointmentId").asText());
+            assertEquals("CLINIC", cancelled.get("cancelledBy").asText());
+            assertEquals("patient moved away", cancelled.get("reason").asText());
+        }
+        scheduler().get("/api/appointments/" + appointment).then().body("status", equalTo("CANCELLED"));
+        book(referral, LocalDate.of(2027, 2, 17)).statusCode(422).body("code", equalTo("NOT_AUTHORIZED"));
+    }
+
+    @Test
+    void shouldFollowDenialExpiryAndExhaustionOfThePlansAuthorization() {
+        UUID referral = UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        acceptedAndApproved(referral, first);
+
+        // A denied re-authorization leaves the approval in force.
+        send("authorization-events", "AuthorizationDenied", referral, """
+                {"referralId":"%s","authorizationId":"%s","denialReason":"no benefit documented",
+                 "decidedAt":"2026-11-24T12:00:00Z","appealed":false}""".formatted(referral, UUID.randomUUID()));
+        send("authorization-events", "AuthorizationExpired", referral, """
+                {"referralId":"%s","authorizationId":"%s","authorizationNumber":"AUTH-77","validTo":"2027-05-31",
+                 "expiredAt":"2027-06-01T04:00:00Z"}""".formatted(referral, first));
+        awaitStatus(referral, "AUTHORIZATION_EXPIRED");
+        book(referral, LocalDate.of(2026, 12, 16)).statusCode(422).body("code", equalTo("NOT_AUTHORIZED"));
+
+        UUID second = UUID.randomUUID();
+        send("authorization-events", "AuthorizationApproved", referral, SampleEvents.authorizationApproved(referral, second));
+        awaitStatus(referral, "READY_TO_SCHEDULE");
+        send("authorization-events", "AuthorizationExhausted", referral, """
+                {"referralId":"%s","authorizationId":"%s","authorizationNumber":"AUTH-77","visitsApproved":2,
+                 "visitsUsed":2,"unitsApproved":310,"unitsUsed":310,"exhaustedAt":"2027-03-20T15:00:00Z"}"""
+                .formatted(referral, second));
+        awaitStatus(referral, "AUTHORIZATION_EXHAUSTED");
+
+        UUID denied = UUID.randomUUID();
+        send("referral-events", "ReferralAccepted", denied, SampleEvents.referralAccepted(denied));
+        awaitStatus(denied, "AWAITING_AUTHORIZATION");
+        send("authorization-events", "AuthorizationDenied", denied, """
+                {"referralId":"%s","authorizationId":"%s","denialReason":"step therapy not met",
+                 "decidedAt":"2026-11-24T12:00:00Z","appealed":false}""".formatted(denied, UUID.randomUUID()));
+        awaitStatus(denied, "AUTHORIZATION_DENIED");
+    }
+}

@@ -1,0 +1,146 @@
+package org.botoxclinic.scheduling.appointment;
+
+import static org.botoxclinic.scheduling.support.Fixtures.clinicDay;
+import static org.botoxclinic.scheduling.support.Fixtures.readyPlan;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.botoxclinic.testkit.ClinicTestInfrastructure;
+import org.botoxclinic.testkit.DevTokens;
+import org.junit.jupiter.api.Test;
+
+/** Several schedulers press "book" at the same instant; the database decides, and never wrongly. */
+@QuarkusTest
+@QuarkusTestResource(ClinicTestInfrastructure.class)
+class ConcurrentBookingTest {
+
+    private static final int PARALLEL = 8;
+
+    @TestHTTPResource("/api/appointments")
+    URL appointments;
+
+    @Inject
+    EntityManager em;
+
+    /** Fires all requests at once from separate threads and returns each response's status and body. */
+    private List<HttpResponse<String>> fireTogether(List<String> bodies) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        String token = DevTokens.forGroup("scheduler");
+        ExecutorService pool = Executors.newFixedThreadPool(bodies.size());
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<HttpResponse<String>>> futures = new ArrayList<>();
+            for (String body : bodies) {
+                futures.add(pool.submit(() -> {
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(appointments.toString()))
+                            .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build();
+                    start.await();
+                    return client.send(request, HttpResponse.BodyHandlers.ofString());
+                }));
+            }
+            start.countDown();
+            List<HttpResponse<String>> responses = new ArrayList<>();
+            for (Future<HttpResponse<String>> f : futures) {
+                responses.add(f.get());
+            }
+            return responses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Map<String, Long> outcomes(List<HttpResponse<String>> responses) {
+        return responses.stream().collect(Collectors.groupingBy(r -> r.statusCode() == 201 ? "201"
+                : r.statusCode() + ":" + r.body().replaceAll(".*\"code\":\"([A-Z_]+)\".*", "$1"), Collectors.counting()));
+    }
+
+    private long count(String sql, Object parameter) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql)
+                .setParameter(1, parameter).getSingleResult()).longValue());
+    }
+
+    @Test
+    void shouldNeverBookMoreChairMinutesThanTheDayHas() throws Exception {
+        LocalDate day = LocalDate.of(2027, 3, 1);
+        clinicDay(day, 90);
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < PARALLEL; i++) {
+            bodies.add("{\"referralId\":\"%s\",\"date\":\"%s\"}".formatted(readyPlan(em), day));
+        }
+
+        Map<String, Long> outcomes = outcomes(fireTogether(bodies));
+
+        assertEquals(Map.of("201", 3L, "422:CLINIC_DAY_FULL", 5L), outcomes);
+        assertEquals(90, count("select coalesce(sum(duration_minutes), 0) from appointment where clinic_date = ?1", day));
+    }
+
+    @Test
+    void shouldNeverBookOneReferralTwice() throws Exception {
+        UUID referral = readyPlan(em);
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < PARALLEL; i++) {
+            LocalDate day = LocalDate.of(2027, 3, 2).plusDays(i);
+            clinicDay(day, 120);
+            bodies.add("{\"referralId\":\"%s\",\"date\":\"%s\"}".formatted(referral, day));
+        }
+
+        Map<String, Long> outcomes = outcomes(fireTogether(bodies));
+
+        assertEquals(1L, outcomes.get("201"), outcomes::toString);
+        assertEquals(PARALLEL - 1L, outcomes.getOrDefault("422:ALREADY_BOOKED", 0L), outcomes::toString);
+        assertEquals(1, count("select count(*) from appointment where referral_id = ?1", referral));
+        assertTrue(outcomes.keySet().stream().allMatch(k -> k.equals("201") || k.equals("422:ALREADY_BOOKED")),
+                outcomes::toString);
+    }
+
+    @Test
+    void shouldHaveTheDatabaseRefuseASecondOpenAppointmentWhateverTheCode() throws Exception {
+        UUID referral = readyPlan(em);
+        LocalDate day = LocalDate.of(2027, 3, 12);
+        clinicDay(day, 120);
+        String insert = """
+                insert into appointment (id, referral_id, clinic_date, duration_minutes, status, created_at, updated_at)
+                values (gen_random_uuid(), ?1, date '2027-03-12', 30, 'BOOKED', now(), now())""";
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(insert).setParameter(1, referral).executeUpdate());
+
+        Exception refused = assertThrows(Exception.class, () -> QuarkusTransaction
+                .requiringNew().run(() -> em.createNativeQuery(insert).setParameter(1, referral).executeUpdate()));
+        Throwable cause = refused;
+        while (cause.getCause() != null && !(cause instanceof SQLException)) {
+            cause = cause.getCause();
+        }
+        assertEquals("23505", ((SQLException) cause).getSQLState());
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update appointment set status = 'CANCELLED' where referral_id = ?1").setParameter(1, referral).executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(insert).setParameter(1, referral).executeUpdate());
+        assertEquals(2, count("select count(*) from appointment where referral_id = ?1", referral));
+    }
+}

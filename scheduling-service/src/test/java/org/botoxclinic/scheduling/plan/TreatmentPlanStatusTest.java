@@ -1,0 +1,74 @@
+package org.botoxclinic.scheduling.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import org.botoxclinic.scheduling.plan.domain.Authorization;
+import org.botoxclinic.scheduling.plan.domain.AuthorizationUsage;
+import org.botoxclinic.scheduling.plan.domain.PlanStatus;
+import org.botoxclinic.scheduling.plan.domain.TreatmentPlan;
+import org.junit.jupiter.api.Test;
+
+class TreatmentPlanStatusTest {
+
+    private static final OffsetDateTime NOW = OffsetDateTime.of(2026, 11, 24, 15, 0, 0, 0, ZoneOffset.UTC);
+    private static final Authorization AUTH = new Authorization(UUID.randomUUID(), "A-1", LocalDate.of(2026, 12, 1),
+            LocalDate.of(2027, 5, 31), 2, 310);
+
+    private static TreatmentPlan approved() {
+        TreatmentPlan plan = TreatmentPlan.start(UUID.randomUUID(), "CHRONIC_MIGRAINE", NOW);
+        plan.authorizationApproved(AUTH, "CHRONIC_MIGRAINE", null, false, NOW);
+        return plan;
+    }
+
+    @Test
+    void shouldMoveBetweenReadyAndScheduled() {
+        TreatmentPlan plan = approved();
+        assertEquals(PlanStatus.READY_TO_SCHEDULE, plan.status());
+        plan.booked(NOW);
+        assertEquals(PlanStatus.SCHEDULED, plan.status());
+        plan.treated(LocalDate.of(2026, 12, 16), 155, 45, NOW);
+        assertEquals(PlanStatus.READY_TO_SCHEDULE, plan.status());
+        assertEquals(LocalDate.of(2026, 12, 16), plan.lastTreatmentDate());
+        assertEquals(new AuthorizationUsage(1, 110, false, 0), plan.usage());
+    }
+
+    @Test
+    void shouldEndOnlyWithThePlansOwnAuthorization() {
+        TreatmentPlan plan = approved();
+        assertFalse(plan.authorizationEnded(UUID.randomUUID(), PlanStatus.AUTHORIZATION_DENIED, NOW));
+        assertEquals(PlanStatus.READY_TO_SCHEDULE, plan.status());
+        assertTrue(plan.authorizationEnded(AUTH.id(), PlanStatus.AUTHORIZATION_EXPIRED, NOW));
+        assertEquals(PlanStatus.AUTHORIZATION_EXPIRED, plan.status());
+        assertFalse(plan.isBookable());
+
+        Authorization renewed = new Authorization(UUID.randomUUID(), "A-2", LocalDate.of(2027, 6, 1),
+                LocalDate.of(2027, 11, 30), 2, 310);
+        plan.authorizationApproved(renewed, "CHRONIC_MIGRAINE", null, false, NOW);
+        assertEquals(PlanStatus.READY_TO_SCHEDULE, plan.status());
+        assertTrue(plan.isBookable());
+    }
+
+    @Test
+    void shouldStayCancelledWhateverArrivesLater() {
+        TreatmentPlan plan = TreatmentPlan.start(UUID.randomUUID(), null, NOW);
+        plan.cancel(NOW, NOW);
+        plan.authorizationApproved(AUTH, "CHRONIC_MIGRAINE", null, false, NOW);
+        assertFalse(plan.authorizationEnded(AUTH.id(), PlanStatus.AUTHORIZATION_DENIED, NOW));
+        assertEquals(PlanStatus.CANCELLED, plan.status());
+        assertFalse(plan.isBookable());
+    }
+
+    @Test
+    void shouldNeverShowUnitsRemainingBelowZeroWithoutFlaggingTheOverrun() {
+        assertEquals(new AuthorizationUsage(1, 0, false, 0), AuthorizationUsage.of(AUTH, 1, 310));
+        assertEquals(new AuthorizationUsage(0, 0, true, 1), AuthorizationUsage.of(AUTH, 2, 311));
+        assertEquals(new AuthorizationUsage(0, 0, true, 40), AuthorizationUsage.of(AUTH, 3, 350));
+    }
+}

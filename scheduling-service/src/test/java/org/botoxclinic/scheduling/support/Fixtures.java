@@ -1,0 +1,77 @@
+package org.botoxclinic.scheduling.support;
+
+import static io.restassured.RestAssured.given;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import jakarta.persistence.EntityManager;
+
+import org.botoxclinic.testkit.DevTokens;
+
+/** Plans and clinic days set up directly, so that each test starts from the state it is about. */
+public final class Fixtures {
+
+    public static final LocalDate VALID_FROM = LocalDate.of(2026, 12, 1);
+    public static final LocalDate VALID_TO = LocalDate.of(2027, 5, 31);
+
+    private Fixtures() {
+    }
+
+    public static RequestSpecification scheduler() {
+        return given().auth().oauth2(DevTokens.forGroup("scheduler")).contentType(ContentType.JSON);
+    }
+
+    /** A plan authorized for the given window, visits and units, as the events would have left it. */
+    public static UUID readyPlan(EntityManager em, String indication, LocalDate validFrom, LocalDate validTo, int visits,
+                                 int units, LocalDate lastTreatment) {
+        return readyPlan(em, indication, validFrom, validTo, visits, units, lastTreatment, "Pat-" + UUID.randomUUID());
+    }
+
+    public static UUID readyPlan(EntityManager em, String indication, LocalDate validFrom, LocalDate validTo, int visits,
+                                 int units, LocalDate lastTreatment, String lastName) {
+        UUID referralId = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                        insert into treatment_plan (referral_id, patient_first_name, patient_last_name, patient_date_of_birth,
+                            patient_sex, indication, authorization_id, authorization_number, valid_from, valid_to,
+                            approved_visits, approved_units, last_treatment_date, status, created_at, updated_at)
+                        values (?1, 'Alex', ?2, date '1984-05-17', 'female', ?3, ?4, 'AUTH-T', ?5, ?6, ?7, ?8, ?9,
+                            'READY_TO_SCHEDULE', ?10, ?10)""")
+                .setParameter(1, referralId)
+                .setParameter(2, lastName)
+                .setParameter(3, indication)
+                .setParameter(4, UUID.randomUUID())
+                .setParameter(5, validFrom)
+                .setParameter(6, validTo)
+                .setParameter(7, visits)
+                .setParameter(8, units)
+                .setParameter(9, lastTreatment)
+                .setParameter(10, OffsetDateTime.now())
+                .executeUpdate());
+        return referralId;
+    }
+
+    public static UUID readyPlan(EntityManager em) {
+        return readyPlan(em, "CHRONIC_MIGRAINE", VALID_FROM, VALID_TO, 2, 310, null);
+    }
+
+    /** Opens an extra clinic day with the given chair minutes. */
+    public static void clinicDay(LocalDate date, int capacityMinutes) {
+        scheduler().body("{\"date\":\"%s\",\"capacityMinutes\":%d}".formatted(date, capacityMinutes))
+                .post("/api/clinic-days").then().statusCode(201);
+    }
+
+    public static ValidatableResponse book(UUID referralId, LocalDate date) {
+        return scheduler().body("{\"referralId\":\"%s\",\"date\":\"%s\"}".formatted(referralId, date))
+                .post("/api/appointments").then();
+    }
+
+    public static UUID booked(UUID referralId, LocalDate date) {
+        return UUID.fromString(book(referralId, date).statusCode(201).extract().path("id"));
+    }
+}
