@@ -3,6 +3,7 @@ package org.botoxclinic.systemtest;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A referral travels the spine across three real processes: a partner refers, intake accepts, the payer
- * approves, and the scheduler finds the patient ready to book.
+ * approves, the scheduler books the clinic day, and the referring practice sees it all on its timeline.
  */
 class SpineJourneyIT {
 
@@ -41,12 +42,30 @@ class SpineJourneyIT {
     }
 
     @Test
-    void shouldTakeAReferralFromPartnerToReadyToSchedule() {
+    void shouldTakeAReferralFromPartnerToABookedClinicDayAndTellThePartner() {
         String referralId = refer("EXT-" + UUID.randomUUID());
         accept(referralId);
         String caseId = awaitCase(referralId);
         submitAndApprove(caseId);
         awaitReadyToSchedule(referralId);
+
+        String scheduler = DevTokens.forGroup("scheduler");
+        String day = given().baseUri(clinic.scheduling.baseUrl()).auth().oauth2(scheduler)
+                .get("/api/treatment-plans/" + referralId)
+                .then().statusCode(200).extract().path("suggestedClinicDay");
+        given().baseUri(clinic.scheduling.baseUrl()).auth().oauth2(scheduler).contentType(ContentType.JSON)
+                .body(Map.of("referralId", referralId, "date", day))
+                .post("/api/appointments")
+                .then().statusCode(201).body("status", equalTo("BOOKED")).body("date", equalTo(day));
+
+        // The referring practice sees, without phoning, what insurance and scheduling did.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().baseUri(clinic.referral.baseUrl()).auth().oauth2(DevTokens.forPartner("pcp-north"))
+                        .get("/api/referrals/" + referralId + "/timeline")
+                        .then().statusCode(200)
+                        .body("stage", equalTo("SCHEDULED"))
+                        .body("entries.type", hasItems("ACCEPTED", "AUTHORIZATION_SUBMITTED", "AUTHORIZATION_APPROVED",
+                                "APPOINTMENT_SCHEDULED")));
 
         try (KafkaProbe probe = new KafkaProbe(clinic.kafka, "referral-events", "authorization-events")) {
             EventContract.assertValid("ReferralAccepted",
