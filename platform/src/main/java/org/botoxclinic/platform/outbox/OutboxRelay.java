@@ -12,8 +12,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
@@ -30,14 +28,9 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.botoxclinic.platform.events.CloudEventHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -98,7 +91,7 @@ public class OutboxRelay {
         if (running) {
             return;
         }
-        producer = new KafkaProducer<>(producerProperties());
+        producer = new KafkaProducer<>(OutboxKafka.producerProperties(bootstrapServers, config));
         running = true;
         worker = new Thread(this::run, "outbox-relay");
         worker.setDaemon(true);
@@ -148,7 +141,7 @@ public class OutboxRelay {
     }
 
     private void run() {
-        ensureTopics();
+        OutboxKafka.ensureTopics(bootstrapServers, config);
         Duration wait = Duration.ZERO;
         while (running) {
             try {
@@ -317,50 +310,6 @@ public class OutboxRelay {
         } catch (SQLException e) {
             LOG.warnf("Outbox relay cannot read its backlog: %s", e.getMessage());
         }
-    }
-
-    private void ensureTopics() {
-        if (config.topics().isEmpty()) {
-            return;
-        }
-        Properties props = new Properties();
-        props.put("bootstrap.servers", bootstrapServers);
-        props.put("request.timeout.ms", "10000");
-        props.put("default.api.timeout.ms", "15000");
-        try (Admin admin = Admin.create(props)) {
-            for (String topic : config.topics()) {
-                try {
-                    admin.createTopics(List.of(new NewTopic(topic, config.topicPartitions(), (short) -1)))
-                            .all().get(15, TimeUnit.SECONDS);
-                    LOG.infof("Created topic %s", topic);
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        LOG.warnf("Could not create topic %s (it will be created on first use): %s", topic, e.getCause());
-                    }
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (TimeoutException | RuntimeException e) {
-            LOG.warnf("Could not create topics %s now (they will be created on first use): %s", config.topics(), e.toString());
-        }
-    }
-
-    private Properties producerProperties() {
-        Properties props = new Properties();
-        props.putAll(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
-                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5",
-                ProducerConfig.LINGER_MS_CONFIG, "0",
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(config.sendTimeout().toMillis()),
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(Math.min(10000, config.sendTimeout().toMillis())),
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(config.sendTimeout().toMillis()),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + config.source().replace('/', '-'));
-        return props;
     }
 
     private record Row(long seq, String eventId, String topic, String key, String type, String source, String subject,

@@ -42,6 +42,7 @@ import org.botoxclinic.referral.referral.domain.ReferralStatus;
 import org.botoxclinic.referral.referral.service.QueueCursor;
 import org.botoxclinic.referral.referral.service.ReferralDesk;
 import org.botoxclinic.referral.referral.service.ReferralQuery;
+import org.botoxclinic.referral.referral.service.ReferralQueue;
 import org.botoxclinic.referral.referral.service.SubmissionFingerprint;
 import org.botoxclinic.referral.referral.service.SubmitResult;
 import org.botoxclinic.referral.triage.TriageOutcome;
@@ -57,14 +58,16 @@ public class ReferralResource {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final ReferralDesk desk;
+    private final ReferralQueue queue;
     private final SubmissionFingerprint fingerprint;
     private final Validator validator;
     private final Caller caller;
     private final Clock clock;
 
-    public ReferralResource(ReferralDesk desk, SubmissionFingerprint fingerprint, Validator validator, Caller caller,
-                            Clock clock) {
+    public ReferralResource(ReferralDesk desk, ReferralQueue queue, SubmissionFingerprint fingerprint, Validator validator,
+                            Caller caller, Clock clock) {
         this.desk = desk;
+        this.queue = queue;
         this.fingerprint = fingerprint;
         this.validator = validator;
         this.caller = caller;
@@ -133,7 +136,7 @@ public class ReferralResource {
         LocalDate receivedFrom = QueryParams.date("receivedFrom", receivedFromParam);
         LocalDate receivedTo = QueryParams.date("receivedTo", receivedToParam);
         var zone = clock.getZone();
-        List<Referral> page = desk.queue(new ReferralQuery(partnerScope(), status, indication, triage,
+        List<Referral> page = queue.page(new ReferralQuery(partnerScope(), status, indication, triage,
                 receivedFrom == null ? null : receivedFrom.atStartOfDay(zone).toOffsetDateTime(),
                 receivedTo == null ? null : receivedTo.plusDays(1).atStartOfDay(zone).toOffsetDateTime(),
                 cursor == null ? null : QueueCursor.decode(cursor), limit));

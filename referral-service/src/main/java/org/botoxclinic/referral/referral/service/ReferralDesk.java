@@ -3,7 +3,6 @@ package org.botoxclinic.referral.referral.service;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -167,61 +166,6 @@ public class ReferralDesk {
         Referral referral = visible(id, partnerScope, LockModeType.NONE);
         audit.record("READ", RESOURCE, id, id);
         return referral;
-    }
-
-    @Transactional
-    public List<Referral> queue(ReferralQuery q) {
-        StringBuilder jpql = new StringBuilder("from Referral r where 1 = 1");
-        if (q.partnerId() != null) {
-            jpql.append(" and r.partnerId = :partner");
-        }
-        if (q.status() != null) {
-            jpql.append(" and r.status = :status");
-        }
-        if (q.indication() != null) {
-            jpql.append(" and r.indication = :indication");
-        }
-        if (q.triage() != null) {
-            jpql.append(" and r.triageOutcome = :triage");
-        }
-        if (q.receivedFrom() != null) {
-            jpql.append(" and r.createdAt >= :from");
-        }
-        if (q.receivedBefore() != null) {
-            jpql.append(" and r.createdAt < :before");
-        }
-        if (q.after() != null) {
-            jpql.append(" and (r.urgencyRank > :rank or (r.urgencyRank = :rank and (r.createdAt > :created"
-                    + " or (r.createdAt = :created and r.id > :id))))");
-        }
-        jpql.append(" order by r.urgencyRank, r.createdAt, r.id");
-        TypedQuery<Referral> query = em.createQuery(jpql.toString(), Referral.class).setMaxResults(q.limit());
-        if (q.partnerId() != null) {
-            query.setParameter("partner", q.partnerId());
-        }
-        if (q.status() != null) {
-            query.setParameter("status", q.status());
-        }
-        if (q.indication() != null) {
-            query.setParameter("indication", q.indication());
-        }
-        if (q.triage() != null) {
-            query.setParameter("triage", q.triage());
-        }
-        if (q.receivedFrom() != null) {
-            query.setParameter("from", q.receivedFrom());
-        }
-        if (q.receivedBefore() != null) {
-            query.setParameter("before", q.receivedBefore());
-        }
-        if (q.after() != null) {
-            query.setParameter("rank", q.after().urgencyRank());
-            query.setParameter("created", q.after().createdAt());
-            query.setParameter("id", q.after().id());
-        }
-        List<Referral> page = query.getResultList();
-        page.forEach(r -> audit.record("LIST", RESOURCE, r.id(), r.id()));
-        return page;
     }
 
     @Transactional
