@@ -3,7 +3,9 @@ package org.botoxclinic.platform.security;
 import java.util.Optional;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.core.Response;
 
+import org.botoxclinic.platform.web.Problems;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Who is calling, read from the verified bearer token. */
@@ -37,6 +39,17 @@ public class Caller {
         }
         String value = claim instanceof jakarta.json.JsonString json ? json.getString() : claim.toString();
         return value.isBlank() ? Optional.empty() : Optional.of(value);
+    }
+
+    /** The partner's id, or 403 when a partner token lacks the claim that scopes it. */
+    public String requirePartnerId() {
+        return partnerId().orElseThrow(() -> Problems.of(Response.Status.FORBIDDEN, "PARTNER_ID_MISSING",
+                "a partner token must carry the " + Roles.PARTNER_ID_CLAIM + " claim"));
+    }
+
+    /** The partner a partner-only caller is confined to; null for staff, who are not confined. */
+    public String partnerScope() {
+        return isPartnerOnly() ? requirePartnerId() : null;
     }
 
     /** Partners see only their own data; staff groups see everything. */

@@ -15,9 +15,19 @@ public class UniqueViolationMapper implements ExceptionMapper<ConstraintViolatio
 
     private static final String UNIQUE_VIOLATION = "23505";
 
+    /** Whether a persistence failure, anywhere in its causes, is PostgreSQL's unique violation. */
+    public static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public Response toResponse(ConstraintViolationException e) {
-        if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+        if (isUniqueViolation(e)) {
             return Problems.of(Response.Status.CONFLICT, "DUPLICATE",
                     "the request conflicts with one that was stored at the same time; read it and retry if needed").toResponse();
         }

@@ -34,6 +34,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.botoxclinic.platform.security.Caller;
 import org.botoxclinic.platform.security.Roles;
 import org.botoxclinic.platform.web.Problems;
+import org.botoxclinic.platform.web.UniqueViolationMapper;
 import org.botoxclinic.referral.referral.domain.Coverage;
 import org.botoxclinic.referral.referral.domain.Indication;
 import org.botoxclinic.referral.referral.domain.Referral;
@@ -54,8 +55,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Referrals")
 public class ReferralResource {
-
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private final ReferralDesk desk;
     private final ReferralQueue queue;
@@ -102,7 +101,7 @@ public class ReferralResource {
         try {
             result = desk.submit(source, partnerId, idempotencyKey, hash, caller.subject(), submission);
         } catch (PersistenceException e) {
-            if (!isUniqueViolation(e)) {
+            if (!UniqueViolationMapper.isUniqueViolation(e)) {
                 throw e;
             }
             result = desk.replay(source, partnerId, idempotencyKey, hash, submission.externalReferralId());
@@ -195,27 +194,16 @@ public class ReferralResource {
         return ReferralView.of(desk.cancel(id, partnerScope(), body.reason()));
     }
 
-    /** A partner-only caller is scoped to its own referrals; staff are not scoped. */
     private String partnerScope() {
-        return caller.isPartnerOnly() ? partnerId() : null;
+        return caller.partnerScope();
     }
 
     private String partnerId() {
-        return caller.partnerId().orElseThrow(() -> Problems.of(Response.Status.FORBIDDEN, "PARTNER_ID_MISSING",
-                "a partner token must carry the partner_id claim"));
+        return caller.requirePartnerId();
     }
 
     /** "patient.firstName", "diagnosisCodes[0]": the path a client knows, without validator decorations. */
     static String field(String path) {
         return path.replace(".<list element>", "").replace("<list element>", "").replace(".<map value>", "");
-    }
-
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

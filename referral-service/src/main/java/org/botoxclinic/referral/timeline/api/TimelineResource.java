@@ -37,7 +37,7 @@ public class TimelineResource {
     @RolesAllowed({Roles.PARTNER, Roles.INTAKE, Roles.ADMIN})
     @Operation(summary = "A referral's timeline", description = "Ordered entries {at, type, detail} and the derived stage.")
     public TimelineView get(@PathParam("id") UUID id) {
-        Referral referral = desk.read(id, caller.isPartnerOnly() ? caller.partnerId().orElse("") : null);
+        Referral referral = desk.read(id, caller.partnerScope());
         return new TimelineView(referral.id(), referral.status().name(),
                 referral.stage() == null ? null : referral.stage().name(),
                 timeline.entries(id).stream().map(TimelineEntryView::of).toList());

@@ -74,7 +74,6 @@ public class PartnerWebhookResource {
     }
 
     private String partnerId() {
-        return caller.partnerId().orElseThrow(() -> Problems.of(Response.Status.FORBIDDEN, "PARTNER_ID_MISSING",
-                "a partner token must carry the partner_id claim"));
+        return caller.requirePartnerId();
     }
 }

@@ -107,9 +107,12 @@ public class WebhookDeliveries {
     }
 
     private void attempt(Long id) {
-        WebhookDelivery delivery = QuarkusTransaction.requiringNew().call(() -> em.find(WebhookDelivery.class, id));
-        Optional<PartnerWebhook> webhook = QuarkusTransaction.requiringNew()
-                .call(() -> Optional.ofNullable(em.find(PartnerWebhook.class, delivery.partnerId())));
+        Claimed claimed = QuarkusTransaction.requiringNew().call(() -> {
+            WebhookDelivery row = em.find(WebhookDelivery.class, id);
+            return new Claimed(row, Optional.ofNullable(em.find(PartnerWebhook.class, row.partnerId())));
+        });
+        WebhookDelivery delivery = claimed.delivery();
+        Optional<PartnerWebhook> webhook = claimed.webhook();
         Integer statusCode = null;
         String error = null;
         Optional<String> refused = WebhookTarget.refusal(delivery.url(), config.requireHttps(), config.allowPrivateTargets());
@@ -140,6 +143,9 @@ public class WebhookDeliveries {
             }
         }
         record(id, statusCode, error);
+    }
+
+    private record Claimed(WebhookDelivery delivery, Optional<PartnerWebhook> webhook) {
     }
 
     private void record(Long id, Integer statusCode, String error) {
