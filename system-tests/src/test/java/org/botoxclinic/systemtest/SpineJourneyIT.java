@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 
@@ -149,6 +151,8 @@ class SpineJourneyIT {
 
     private void submitAndApprove(String caseId) {
         String specialist = DevTokens.forGroup("authorizations");
+        // The packaged services run on the real clock: the approval starts today in the clinic, for six months.
+        LocalDate today = LocalDate.now(ZoneId.of("America/New_York"));
         given().baseUri(clinic.insurance.baseUrl()).auth().oauth2(specialist).contentType(ContentType.JSON)
                 .body(Map.of("channel", "PORTAL", "expedited", false, "override", true,
                         "overrideReason", "documentation on file with the referring practice"))
@@ -156,7 +160,8 @@ class SpineJourneyIT {
                 .then().statusCode(200).body("status", equalTo("SUBMITTED"));
         given().baseUri(clinic.insurance.baseUrl()).auth().oauth2(specialist).contentType(ContentType.JSON)
                 .body(Map.of("outcome", "APPROVED", "authorizationNumber", "AUTH-" + caseId.substring(0, 8),
-                        "approvedUnits", 310, "approvedVisits", 2, "validFrom", "2026-12-01", "validTo", "2027-05-31"))
+                        "approvedUnits", 310, "approvedVisits", 2, "validFrom", today.toString(),
+                        "validTo", today.plusMonths(6).toString()))
                 .post("/api/authorizations/" + caseId + "/decision")
                 .then().statusCode(200).body("status", equalTo("APPROVED"));
     }

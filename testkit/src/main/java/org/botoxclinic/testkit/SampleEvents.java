@@ -1,5 +1,6 @@
 package org.botoxclinic.testkit;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,26 +12,39 @@ public final class SampleEvents {
     private SampleEvents() {
     }
 
+    /** Accepted a day before the test clock's now. */
     public static String referralAccepted(UUID referralId) {
+        return referralAccepted(referralId, TestClock.now().minusDays(1));
+    }
+
+    public static String referralAccepted(UUID referralId, OffsetDateTime acceptedAt) {
         return """
-                {"referralId":"%s","acceptedAt":"2026-11-02T14:00:00Z","source":"PARTNER","partnerId":"pcp-north",
+                {"referralId":"%s","acceptedAt":"%s","source":"PARTNER","partnerId":"pcp-north",
                  "externalReferralId":"EXT-%s","indication":"CHRONIC_MIGRAINE","diagnosisCodes":["G43.709"],
                  "urgency":"ROUTINE",
                  "patient":{"firstName":"Alex","lastName":"Rivera","dateOfBirth":"1984-05-17","sex":"female","phone":"555-0100","email":null},
                  "referringProvider":{"npi":"1234567893","name":"Dr. Lee","practice":"North Family Practice"},
                  "insurance":{"payerId":"AETNA","payerName":"Aetna","memberId":"W123456789","groupNumber":"G-1","planType":"PPO"},
                  "clinicalDetails":{"headacheDaysPerMonth":20,"headacheHoursPerDay":6.0,"symptomMonths":24}}
-                """.formatted(referralId, referralId.toString().substring(0, 8));
+                """.formatted(referralId, acceptedAt, referralId.toString().substring(0, 8));
     }
 
+    /** Approved an hour before the test clock's now, valid from today for six months. */
     public static String authorizationApproved(UUID referralId, UUID authorizationId) {
+        LocalDate today = TestClock.today();
+        return authorizationApproved(referralId, authorizationId, today, today.plusMonths(6).minusDays(1),
+                TestClock.now().minusHours(1));
+    }
+
+    public static String authorizationApproved(UUID referralId, UUID authorizationId, LocalDate validFrom, LocalDate validTo,
+                                               OffsetDateTime decidedAt) {
         return """
                 {"referralId":"%s","authorizationId":"%s","authorizationNumber":"AUTH-77","outcome":"APPROVED",
-                 "approvedUnits":310,"approvedVisits":2,"validFrom":"2026-12-01","validTo":"2027-05-31",
+                 "approvedUnits":310,"approvedVisits":2,"validFrom":"%s","validTo":"%s",
                  "indication":"CHRONIC_MIGRAINE","procedureCode":"64615","payerId":"AETNA",
                  "patient":{"firstName":"Alex","lastName":"Rivera","dateOfBirth":"1984-05-17","sex":"female"},
-                 "decidedAt":"2026-11-20T10:00:00Z"}
-                """.formatted(referralId, authorizationId);
+                 "decidedAt":"%s"}
+                """.formatted(referralId, authorizationId, validFrom, validTo, decidedAt);
     }
 
     /** CloudEvents binary-mode headers as the outbox relay writes them. */
@@ -40,7 +54,7 @@ public final class SampleEvents {
         headers.put("ce_id", eventId.toString());
         headers.put("ce_type", type);
         headers.put("ce_source", source);
-        headers.put("ce_time", OffsetDateTime.now().toString());
+        headers.put("ce_time", TestClock.now().toString());
         headers.put("ce_subject", referralId.toString());
         headers.put("content-type", "application/json");
         return headers;

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.botoxclinic.platform.events.EventJson;
 import org.botoxclinic.platform.events.IncomingEvent;
 import org.botoxclinic.platform.events.MalformedEventException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -23,14 +24,21 @@ public class Inbox {
     private static final Logger LOG = Logger.getLogger(Inbox.class);
 
     private final ProcessedEvents processedEvents;
+    private final EventJson json;
     private final MeterRegistry meters;
     private final String consumer;
 
-    public Inbox(ProcessedEvents processedEvents, MeterRegistry meters,
+    public Inbox(ProcessedEvents processedEvents, EventJson json, MeterRegistry meters,
                  @ConfigProperty(name = "quarkus.application.name") String consumer) {
         this.processedEvents = processedEvents;
+        this.json = json;
         this.meters = meters;
         this.consumer = consumer;
+    }
+
+    /** Starts a consumer's routes: which event types it handles, and how. */
+    public EventRoutes.Builder routes() {
+        return EventRoutes.builder(json);
     }
 
     @Retry(maxRetries = 4, delay = 200, jitter = 100, delayUnit = ChronoUnit.MILLIS, abortOn = MalformedEventException.class)

@@ -1,5 +1,7 @@
 package org.botoxclinic.platform.outbox;
 
+import java.util.UUID;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
@@ -7,7 +9,9 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import org.botoxclinic.platform.events.DomainEvent;
 import org.botoxclinic.platform.events.EventJson;
+import org.botoxclinic.platform.time.Timestamps;
 
 /**
  * Writes an event in the caller's transaction, beside the domain change that raised it, so that both are
@@ -31,32 +35,48 @@ public class Outbox {
         this.transactions = transactions;
     }
 
+    /** Appends the event to this service's topic, keyed by its referral. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void append(DomainEvent event) {
+        String key = event.referralId().toString();
+        insert(UUID.randomUUID(), config.topic(), key, event.type(), event.occurredAt(), event);
+    }
+
+    /** @deprecated publish a {@link DomainEvent} instead */
+    @Deprecated(forRemoval = true)
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(OutboundEvent event) {
+        insert(event.id(), event.topic(), event.referralId(), event.type(), event.occurredAt(), event.payload());
+    }
+
+    private void insert(UUID id, String topic, String key, String type, java.time.OffsetDateTime occurredAt, Object payload) {
         em.createNativeQuery("""
                         insert into outbox_event (event_id, topic, event_key, event_type, source, subject, occurred_at, payload)
                         values (?1, ?2, ?3, ?4, ?5, ?6, ?7, cast(?8 as jsonb))
                         """)
-                .setParameter(1, event.id())
-                .setParameter(2, event.topic())
-                .setParameter(3, event.referralId())
-                .setParameter(4, event.type())
+                .setParameter(1, id)
+                .setParameter(2, topic)
+                .setParameter(3, key)
+                .setParameter(4, type)
                 .setParameter(5, config.source())
-                .setParameter(6, event.referralId())
-                .setParameter(7, event.occurredAt())
-                .setParameter(8, json.write(event.payload()))
+                .setParameter(6, key)
+                .setParameter(7, Timestamps.utc(occurredAt))
+                .setParameter(8, json.write(payload))
                 .executeUpdate();
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.nudge();
+        if (!Boolean.TRUE.equals(transactions.getResource(Outbox.class))) {
+            transactions.putResource(Outbox.class, Boolean.TRUE);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
                 }
-            }
-        });
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        relay.nudge();
+                    }
+                }
+            });
+        }
     }
 }

@@ -1,8 +1,6 @@
 package org.botoxclinic.platform.outbox;
 
 import java.time.Duration;
-import java.util.List;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -18,9 +16,8 @@ public interface OutboxConfig {
     /** The CloudEvents source of everything this service publishes, e.g. /referral-service. */
     String source();
 
-    /** Topics this service publishes to; the relay creates them if they do not exist. */
-    @WithDefault("")
-    List<String> topics();
+    /** The one topic this service publishes to, e.g. referral-events; the relay creates it if it does not exist. */
+    String topic();
 
     @WithDefault("3")
     int topicPartitions();

@@ -1,22 +1,11 @@
 package org.botoxclinic.platform.outbox;
 
-import java.nio.charset.StandardCharsets;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -28,29 +17,25 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.botoxclinic.platform.events.CloudEventHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes committed outbox rows to Kafka in commit order, with an idempotent producer and acks=all, then
- * marks them published. Replicas of a service take turns through a transaction-scoped advisory lock, so a row
- * is never published by two relays at once and no key is reordered. A crash between the broker's
- * acknowledgement and the mark re-publishes the row: delivery is at least once, and consumers de-duplicate by
- * ce_id.
+ * Publishes committed outbox rows to Kafka in commit order, then marks them published: the loop, its pacing
+ * and its health. The rows come from {@link OutboxRows} (replicas take turns through an advisory lock, so a row
+ * is never published by two relays at once and no key is reordered) and go out through {@link OutboxSender}.
+ * A crash between the broker's acknowledgement and the mark re-publishes the row: delivery is at least once,
+ * and consumers de-duplicate by ce_id.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    /** How soon to try again when another replica holds the relay lock or the broker refused a batch. */
+    /** How soon to try again when another replica holds the relay lock. */
     private static final Duration CONTENDED_RETRY = Duration.ofMillis(50);
     private static final Duration FAILURE_BACKOFF_MAX = Duration.ofSeconds(5);
 
-    private final DataSource dataSource;
+    private final OutboxRows rows;
     private final OutboxConfig config;
     private final MeterRegistry meters;
     private final String bootstrapServers;
@@ -62,11 +47,11 @@ public class OutboxRelay {
     private final AtomicReference<String> lastError = new AtomicReference<>();
     private volatile boolean running;
     private volatile Thread worker;
-    private KafkaProducer<String, String> producer;
+    private OutboxSender sender;
 
     public OutboxRelay(DataSource dataSource, OutboxConfig config, MeterRegistry meters,
                        @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.dataSource = dataSource;
+        this.rows = new OutboxRows(dataSource);
         this.config = config;
         this.meters = meters;
         this.bootstrapServers = bootstrapServers;
@@ -91,7 +76,7 @@ public class OutboxRelay {
         if (running) {
             return;
         }
-        producer = new KafkaProducer<>(OutboxKafka.producerProperties(bootstrapServers, config));
+        sender = new OutboxSender(bootstrapServers, config);
         running = true;
         worker = new Thread(this::run, "outbox-relay");
         worker.setDaemon(true);
@@ -110,9 +95,9 @@ public class OutboxRelay {
             }
             worker = null;
         }
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
-            producer = null;
+        if (sender != null) {
+            sender.close();
+            sender = null;
         }
     }
 
@@ -141,7 +126,7 @@ public class OutboxRelay {
     }
 
     private void run() {
-        OutboxKafka.ensureTopics(bootstrapServers, config);
+        sender.ensureTopic();
         Duration wait = Duration.ZERO;
         while (running) {
             try {
@@ -152,8 +137,7 @@ public class OutboxRelay {
                 if (!running) {
                     break;
                 }
-                Cycle cycle = publishAvailable();
-                wait = switch (cycle) {
+                wait = switch (publishAvailable()) {
                     case DRAINED -> config.pollInterval();
                     case CONTENDED -> CONTENDED_RETRY;
                     case FAILED -> backoff(wait);
@@ -179,157 +163,64 @@ public class OutboxRelay {
 
     private enum Cycle { DRAINED, CONTENDED, FAILED }
 
+    private enum Batch { EMPTY, PARTIAL, FULL, CONTENDED, FAILED }
+
+    /** Publishes batch after batch until the outbox is drained, another replica has the lock, or a send fails. */
     private Cycle publishAvailable() {
         while (running) {
-            BatchResult result = publishBatch();
+            Batch batch = publishBatch();
             refreshBacklog();
-            if (result != BatchResult.FULL) {
-                return switch (result) {
-                    case CONTENDED -> Cycle.CONTENDED;
-                    case FAILED -> Cycle.FAILED;
-                    default -> Cycle.DRAINED;
-                };
+            switch (batch) {
+                case FULL -> {
+                    continue;
+                }
+                case CONTENDED -> {
+                    return Cycle.CONTENDED;
+                }
+                case FAILED -> {
+                    return Cycle.FAILED;
+                }
+                default -> {
+                    return Cycle.DRAINED;
+                }
             }
         }
         return Cycle.DRAINED;
     }
 
-    private enum BatchResult { EMPTY, PARTIAL, FULL, CONTENDED, FAILED }
-
-    private BatchResult publishBatch() {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                BatchResult result = publishBatch(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
+    private Batch publishBatch() {
+        try {
+            Optional<Batch> batch = rows.withLockedHead(config.lockId(), config.batchSize(), head -> {
+                if (head.rows().isEmpty()) {
+                    return Batch.EMPTY;
+                }
+                OutboxSender.Outcome outcome = sender.send(head.rows());
+                head.markPublished(outcome.published());
+                if (outcome.failed() != null) {
+                    head.recordFailure(outcome.failed().seq(), outcome.failure());
+                    lastError.set(outcome.failure());
+                    LOG.warnf("Outbox relay: event %s (%s) not acknowledged by the broker, will retry: %s",
+                            outcome.failed().eventId(), outcome.failed().type(), outcome.failure());
+                    return Batch.FAILED;
+                }
+                lastError.set(null);
+                return head.rows().size() == config.batchSize() ? Batch.FULL : Batch.PARTIAL;
+            });
+            return batch.orElse(Batch.CONTENDED);
         } catch (SQLException e) {
             lastError.set("database: " + e.getMessage());
             LOG.warnf("Outbox relay cannot reach the database: %s", e.getMessage());
-            return BatchResult.FAILED;
-        }
-    }
-
-    private BatchResult publishBatch(Connection connection) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
-            lock.setLong(1, config.lockId());
-            try (ResultSet rs = lock.executeQuery()) {
-                rs.next();
-                if (!rs.getBoolean(1)) {
-                    return BatchResult.CONTENDED;
-                }
-            }
-        }
-        List<Row> rows = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("""
-                select seq, event_id, topic, event_key, event_type, source, subject, occurred_at, payload::text
-                  from outbox_event where published_at is null order by seq limit ?""")) {
-            select.setInt(1, config.batchSize());
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new Row(rs.getLong(1), rs.getObject(2).toString(), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7),
-                            rs.getObject(8, OffsetDateTime.class), rs.getString(9)));
-                }
-            }
-        }
-        if (rows.isEmpty()) {
-            return BatchResult.EMPTY;
-        }
-        List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
-        for (Row row : rows) {
-            sends.add(producer.send(row.toRecord()));
-        }
-        producer.flush();
-        List<Long> published = new ArrayList<>(rows.size());
-        Row failed = null;
-        String failure = null;
-        long deadline = System.nanoTime() + config.sendTimeout().toNanos();
-        for (int i = 0; i < rows.size(); i++) {
-            try {
-                sends.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                published.add(rows.get(i).seq());
-            } catch (ExecutionException | TimeoutException e) {
-                // Stop at the first failure: what follows it is retried with it, so no key is reordered.
-                failed = rows.get(i);
-                failure = (e instanceof ExecutionException ? e.getCause() : e).toString();
-                break;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failed = rows.get(i);
-                failure = "interrupted";
-                break;
-            }
-        }
-        markPublished(connection, published);
-        if (failed != null) {
-            recordFailure(connection, failed.seq(), failure);
-            lastError.set(failure);
-            LOG.warnf("Outbox relay: event %s (%s) not acknowledged by the broker, will retry: %s",
-                    failed.eventId(), failed.type(), failure);
-            return BatchResult.FAILED;
-        }
-        lastError.set(null);
-        return rows.size() == config.batchSize() ? BatchResult.FULL : BatchResult.PARTIAL;
-    }
-
-    private void markPublished(Connection connection, List<Long> seqs) throws SQLException {
-        if (seqs.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement update = connection.prepareStatement(
-                "update outbox_event set published_at = now() where seq = any(?)")) {
-            Array array = connection.createArrayOf("bigint", seqs.toArray());
-            update.setArray(1, array);
-            update.executeUpdate();
-        }
-    }
-
-    private void recordFailure(Connection connection, long seq, String failure) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "update outbox_event set attempts = attempts + 1, last_error = ? where seq = ?")) {
-            update.setString(1, failure.length() > 1000 ? failure.substring(0, 1000) : failure);
-            update.setLong(2, seq);
-            update.executeUpdate();
+            return Batch.FAILED;
         }
     }
 
     private void refreshBacklog() {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(
-                     "select count(*), min(created_at) from outbox_event where published_at is null");
-             ResultSet rs = query.executeQuery()) {
-            rs.next();
-            backlog.set(rs.getLong(1));
-            OffsetDateTime oldest = rs.getObject(2, OffsetDateTime.class);
-            oldestUnpublished.set(oldest == null ? null : oldest.toInstant());
+        try {
+            OutboxRows.Backlog now = rows.backlog();
+            backlog.set(now.rows());
+            oldestUnpublished.set(now.oldest());
         } catch (SQLException e) {
             LOG.warnf("Outbox relay cannot read its backlog: %s", e.getMessage());
-        }
-    }
-
-    private record Row(long seq, String eventId, String topic, String key, String type, String source, String subject,
-                       OffsetDateTime occurredAt, String payload) {
-
-        ProducerRecord<String, String> toRecord() {
-            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload);
-            record.headers()
-                    .add(CloudEventHeaders.SPEC_VERSION, bytes(CloudEventHeaders.SPEC_VERSION_VALUE))
-                    .add(CloudEventHeaders.ID, bytes(eventId))
-                    .add(CloudEventHeaders.TYPE, bytes(type))
-                    .add(CloudEventHeaders.SOURCE, bytes(source))
-                    .add(CloudEventHeaders.TIME, bytes(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(occurredAt)))
-                    .add(CloudEventHeaders.SUBJECT, bytes(subject))
-                    .add(CloudEventHeaders.CONTENT_TYPE, bytes(CloudEventHeaders.JSON));
-            return record;
-        }
-
-        private static byte[] bytes(String value) {
-            return value.getBytes(StandardCharsets.UTF_8);
         }
     }
 }

@@ -15,10 +15,8 @@ import jakarta.ws.rs.core.Response;
  */
 public final class Problems {
 
-    public static final String ILLEGAL_TRANSITION = "ILLEGAL_TRANSITION";
-    public static final String NOT_FOUND = "NOT_FOUND";
-
-    private static final Response.StatusType UNPROCESSABLE = new UnprocessableContent();
+    /** 422: a well-formed request that a business rule refuses. */
+    public static final Response.StatusType UNPROCESSABLE = new UnprocessableContent();
 
     private Problems() {
     }
@@ -38,19 +36,22 @@ public final class Problems {
         return builder.build();
     }
 
-    /** 409 for an action the resource's current status does not allow; names the status so the caller can recover. */
+    /** @deprecated throw {@link org.botoxclinic.platform.domain.IllegalTransitionException} */
+    @Deprecated(forRemoval = true)
     public static HttpProblem illegalTransition(String resource, Object currentStatus, String action) {
-        return of(Response.Status.CONFLICT, ILLEGAL_TRANSITION,
+        return of(Response.Status.CONFLICT, "ILLEGAL_TRANSITION",
                 resource + " is " + currentStatus + " and cannot be " + action,
                 Map.of("currentStatus", String.valueOf(currentStatus)));
     }
 
-    /** 404 that says the same whether the resource is missing or belongs to someone else. */
+    /** @deprecated throw {@link org.botoxclinic.platform.domain.NotFoundException} */
+    @Deprecated(forRemoval = true)
     public static HttpProblem notFound(String resource, Object id) {
-        return of(Response.Status.NOT_FOUND, NOT_FOUND, resource + " " + id + " was not found");
+        return of(Response.Status.NOT_FOUND, "NOT_FOUND", resource + " " + id + " was not found");
     }
 
-    /** 422 for a well-formed request that a business rule refuses. */
+    /** @deprecated throw {@link org.botoxclinic.platform.domain.RuleRefusedException} */
+    @Deprecated(forRemoval = true)
     public static HttpProblem rule(String code, String detail, Map<String, ?> properties) {
         return of(UNPROCESSABLE, code, detail, properties);
     }

@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,6 +33,7 @@ import org.botoxclinic.testkit.ClinicTestInfrastructure;
 import org.botoxclinic.testkit.DevTokens;
 import org.botoxclinic.testkit.KafkaProbe;
 import org.botoxclinic.testkit.SampleEvents;
+import org.botoxclinic.testkit.TestClock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,19 +99,24 @@ class ClosedLoopTest {
                 .post("/api/referrals").then().statusCode(201).extract().path("id");
         given().auth().oauth2(DevTokens.forGroup("intake")).post("/api/referrals/" + id + "/accept").then().statusCode(200);
 
+        // Reported after the referral was accepted, in the order they happen, by the test clock.
+        OffsetDateTime accepted = TestClock.now();
+        LocalDate clinicDay = TestClock.today().plusDays(21);
         UUID completed = UUID.randomUUID();
         report("authorization-events", "AuthorizationSubmitted", UUID.randomUUID(), id, """
                 {"referralId":"%s","authorizationId":"%s","payerId":"AETNA","channel":"PORTAL","expedited":false,
-                 "submittedAt":"2026-11-25T10:00:00Z","decisionDueAt":"2026-12-02T10:00:00Z"}""".formatted(id, UUID.randomUUID()));
+                 "submittedAt":"%s","decisionDueAt":"%s"}""".formatted(id, UUID.randomUUID(), accepted.plusHours(1),
+                accepted.plusDays(7)));
         report("authorization-events", "AuthorizationApproved", UUID.randomUUID(), id,
-                SampleEvents.authorizationApproved(UUID.fromString(id), UUID.randomUUID())
-                        .replace("2026-11-20T10:00:00Z", "2026-11-25T16:00:00Z"));
+                SampleEvents.authorizationApproved(UUID.fromString(id), UUID.randomUUID(), clinicDay.minusDays(7),
+                        clinicDay.plusMonths(6), accepted.plusHours(6)));
         report("scheduling-events", "AppointmentScheduled", UUID.randomUUID(), id, """
-                {"referralId":"%s","appointmentId":"%s","date":"2026-12-16","durationMinutes":30,"authorizationId":null,
-                 "scheduledAt":"2026-11-26T09:00:00Z"}""".formatted(id, UUID.randomUUID()));
+                {"referralId":"%s","appointmentId":"%s","date":"%s","durationMinutes":30,"authorizationId":null,
+                 "scheduledAt":"%s"}""".formatted(id, UUID.randomUUID(), clinicDay, accepted.plusDays(1)));
         String treatment = """
-                {"referralId":"%s","appointmentId":"%s","authorizationId":null,"authorizationNumber":"AUTH-77","date":"2026-12-16",
-                 "unitsAdministered":155,"unitsWasted":45,"completedAt":"2026-12-16T15:00:00Z"}""".formatted(id, UUID.randomUUID());
+                {"referralId":"%s","appointmentId":"%s","authorizationId":null,"authorizationNumber":"AUTH-77","date":"%s",
+                 "unitsAdministered":155,"unitsWasted":45,"completedAt":"%s"}""".formatted(id, UUID.randomUUID(), clinicDay,
+                clinicDay.atTime(15, 0).atZone(TestClock.ZONE).toOffsetDateTime());
         report("scheduling-events", "TreatmentCompleted", completed, id, treatment);
         report("scheduling-events", "TreatmentCompleted", completed, id, treatment);
 

@@ -1,0 +1,87 @@
+package org.botoxclinic.platform.inbox;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.botoxclinic.platform.events.EventJson;
+import org.botoxclinic.platform.events.IncomingEvent;
+import org.botoxclinic.platform.events.MalformedEventException;
+
+/**
+ * The one way a consumer says what it does with each event type: handlers registered by type constant
+ * ({@code EventTypes}), each with the payload record it reads. Types without a handler are not this consumer's
+ * business and are skipped; a payload that cannot be read, or lacks what its handler needs, is malformed.
+ *
+ * <pre>{@code
+ * routes = inbox.routes()
+ *         .on(EventTypes.REFERRAL_ACCEPTED, ReferralAcceptedMessage.class, (message, event) -> cases.open(message))
+ *         .build();
+ * }</pre>
+ */
+public final class EventRoutes implements EventHandler {
+
+    /** What a consumer does with one event: its payload, read as the registered record, and its envelope. */
+    @FunctionalInterface
+    public interface Route<T> {
+        void apply(T payload, IncomingEvent event);
+    }
+
+    private record Registered<T>(Class<T> payloadType, Route<T> route) {
+    }
+
+    private final EventJson json;
+    private final Map<String, Registered<?>> routes;
+
+    private EventRoutes(EventJson json, Map<String, Registered<?>> routes) {
+        this.json = json;
+        this.routes = Collections.unmodifiableMap(routes);
+    }
+
+    public static Builder builder(EventJson json) {
+        return new Builder(json);
+    }
+
+    public Set<String> types() {
+        return routes.keySet();
+    }
+
+    @Override
+    public void apply(IncomingEvent event) {
+        Registered<?> registered = routes.get(event.type());
+        if (registered != null) {
+            dispatch(registered, event);
+        }
+    }
+
+    private <T> void dispatch(Registered<T> registered, IncomingEvent event) {
+        T payload = json.read(event, registered.payloadType());
+        if (payload instanceof IncomingPayload checked && !checked.isComplete()) {
+            throw new MalformedEventException(event.type() + " " + event.id() + " lacks fields its consumer needs");
+        }
+        registered.route().apply(payload, event);
+    }
+
+    /** Collects a consumer's routes; a type may be registered once. */
+    public static final class Builder {
+
+        private final EventJson json;
+        private final Map<String, Registered<?>> routes = new LinkedHashMap<>();
+
+        private Builder(EventJson json) {
+            this.json = json;
+        }
+
+        public <T> Builder on(String type, Class<T> payloadType, Route<T> route) {
+            if (routes.putIfAbsent(type, new Registered<>(payloadType, route)) != null) {
+                throw new IllegalStateException(type + " is routed twice");
+            }
+            return this;
+        }
+
+        public EventRoutes build() {
+            return new EventRoutes(json, new LinkedHashMap<>(routes));
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.botoxclinic.platform.web;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import org.botoxclinic.platform.domain.ConflictException;
+import org.botoxclinic.platform.domain.DomainException;
+import org.botoxclinic.platform.domain.IllegalTransitionException;
+import org.botoxclinic.platform.domain.InvalidInputException;
+import org.botoxclinic.platform.domain.NotFoundException;
+import org.botoxclinic.platform.domain.RuleRefusedException;
+
+/**
+ * The one place where a domain refusal becomes HTTP: not found 404, invalid input 400 with violations, a clash
+ * with stored data or a refused status change 409, a business rule 422; always problem+json with its code.
+ */
+@Provider
+public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
+
+    @Override
+    public Response toResponse(DomainException e) {
+        return problem(e).toResponse();
+    }
+
+    static io.quarkiverse.resteasy.problem.HttpProblem problem(DomainException e) {
+        if (e instanceof InvalidInputException invalid) {
+            return Problems.invalid(invalid.fieldMessages());
+        }
+        Response.StatusType status;
+        if (e instanceof NotFoundException) {
+            status = Response.Status.NOT_FOUND;
+        } else if (e instanceof IllegalTransitionException || e instanceof ConflictException) {
+            status = Response.Status.CONFLICT;
+        } else if (e instanceof RuleRefusedException) {
+            status = Problems.UNPROCESSABLE;
+        } else {
+            status = Response.Status.BAD_REQUEST;
+        }
+        return Problems.of(status, e.code(), e.detail(), e.properties());
+    }
+}

@@ -1,0 +1,100 @@
+package org.botoxclinic.platform.outbox;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import org.botoxclinic.testkit.EmbeddedKafkaBroker;
+import org.botoxclinic.testkit.EmbeddedPostgresServer;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * A relay's world without a service around it: a fresh database with the platform's messaging tables (from the
+ * platform's own migration), the in-JVM Kafka broker, and relays built on them with chosen settings.
+ */
+final class RelayFixture {
+
+    final DataSource dataSource;
+    final String kafka = EmbeddedKafkaBroker.bootstrapServers();
+    final String topic = "relay-test-" + UUID.randomUUID().toString().substring(0, 8);
+
+    RelayFixture() throws SQLException, IOException {
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.get();
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setUrl(postgres.createDatabase("relay"));
+        ds.setUser(postgres.user());
+        ds.setPassword(postgres.password());
+        this.dataSource = ds;
+        try (InputStream migration = getClass().getResourceAsStream("/db/platform/V0_1__messaging.sql");
+             Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.execute(new String(migration.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        // As in a running service, the topic exists before the first event is written.
+        try (OutboxSender sender = new OutboxSender(kafka, config(Duration.ofMillis(500), Duration.ofSeconds(15), Duration.ofSeconds(60)))) {
+            sender.ensureTopic();
+        }
+    }
+
+    OutboxRelay relay(String bootstrapServers, Duration pollInterval, Duration sendTimeout, Duration stuckAfter) {
+        return new OutboxRelay(dataSource, config(pollInterval, sendTimeout, stuckAfter), new SimpleMeterRegistry(),
+                bootstrapServers);
+    }
+
+    OutboxConfig config(Duration pollInterval, Duration sendTimeout, Duration stuckAfter) {
+        return new OutboxConfig() {
+            public boolean relayEnabled() { return true; }
+            public String source() { return "/relay-test"; }
+            public String topic() { return topic; }
+            public int topicPartitions() { return 3; }
+            public int batchSize() { return 50; }
+            public Duration pollInterval() { return pollInterval; }
+            public Duration sendTimeout() { return sendTimeout; }
+            public Duration stuckAfter() { return stuckAfter; }
+            public long lockId() { return 7301; }
+        };
+    }
+
+    /** Commits one row, as a use case's transaction would. */
+    void insert(Connection connection, UUID eventId, String key, String payload) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into outbox_event (event_id, topic, event_key, event_type, source, subject, occurred_at, payload)
+                values (?, ?, ?, 'RelayProbe', '/relay-test', ?, ?, cast(? as jsonb))""")) {
+            insert.setObject(1, eventId);
+            insert.setString(2, topic);
+            insert.setString(3, key);
+            insert.setString(4, key);
+            insert.setObject(5, OffsetDateTime.now());
+            insert.setString(6, payload);
+            insert.executeUpdate();
+        }
+    }
+
+    boolean isPublished(UUID eventId) throws SQLException {
+        return intOf("select case when published_at is null then 0 else 1 end from outbox_event where event_id = ?", eventId) == 1;
+    }
+
+    int attempts(UUID eventId) throws SQLException {
+        return intOf("select attempts from outbox_event where event_id = ?", eventId);
+    }
+
+    private int intOf(String sql, UUID eventId) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(sql)) {
+            query.setObject(1, eventId);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : -1;
+            }
+        }
+    }
+}
