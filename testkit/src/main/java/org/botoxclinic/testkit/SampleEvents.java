@@ -2,6 +2,7 @@ package org.botoxclinic.testkit;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -26,7 +27,7 @@ public final class SampleEvents {
                  "referringProvider":{"npi":"1234567893","name":"Dr. Lee","practice":"North Family Practice"},
                  "insurance":{"payerId":"AETNA","payerName":"Aetna","memberId":"W123456789","groupNumber":"G-1","planType":"PPO"},
                  "clinicalDetails":{"headacheDaysPerMonth":20,"headacheHoursPerDay":6.0,"symptomMonths":24}}
-                """.formatted(referralId, acceptedAt, referralId.toString().substring(0, 8));
+                """.formatted(referralId, iso(acceptedAt), referralId.toString().substring(0, 8));
     }
 
     /** Approved an hour before the test clock's now, valid from today for six months. */
@@ -44,7 +45,7 @@ public final class SampleEvents {
                  "indication":"CHRONIC_MIGRAINE","procedureCode":"64615","payerId":"AETNA",
                  "patient":{"firstName":"Alex","lastName":"Rivera","dateOfBirth":"1984-05-17","sex":"female"},
                  "decidedAt":"%s"}
-                """.formatted(referralId, authorizationId, validFrom, validTo, decidedAt);
+                """.formatted(referralId, authorizationId, validFrom, validTo, iso(decidedAt));
     }
 
     /** CloudEvents binary-mode headers as the outbox relay writes them. */
@@ -54,9 +55,14 @@ public final class SampleEvents {
         headers.put("ce_id", eventId.toString());
         headers.put("ce_type", type);
         headers.put("ce_source", source);
-        headers.put("ce_time", TestClock.now().toString());
+        headers.put("ce_time", iso(TestClock.now()));
         headers.put("ce_subject", referralId.toString());
         headers.put("content-type", "application/json");
         return headers;
+    }
+
+    /** RFC 3339 as the schemas want it: seconds always written (OffsetDateTime.toString drops ":00"). */
+    public static String iso(OffsetDateTime time) {
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
     }
 }

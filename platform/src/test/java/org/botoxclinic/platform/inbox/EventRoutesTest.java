@@ -1,0 +1,64 @@
+package org.botoxclinic.platform.inbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.botoxclinic.platform.events.EventJson;
+import org.botoxclinic.platform.events.IncomingEvent;
+import org.botoxclinic.platform.events.MalformedEventException;
+import org.junit.jupiter.api.Test;
+
+class EventRoutesTest {
+
+    record Greeting(String name) implements IncomingPayload {
+        @Override
+        public boolean isComplete() {
+            return name != null;
+        }
+    }
+
+    private final List<String> handled = new ArrayList<>();
+    private final EventRoutes routes = EventRoutes.builder(new EventJson(new ObjectMapper()))
+            .on("Greeted", Greeting.class, (greeting, event) -> handled.add(greeting.name() + "@" + event.id()))
+            .build();
+
+    private static IncomingEvent event(String type, String payload) {
+        return new IncomingEvent(UUID.randomUUID(), type, "/test", "subject", null, "topic", "key", payload);
+    }
+
+    @Test
+    void shouldHandAnEventToTheRouteOfItsTypeWithItsPayloadRead() {
+        IncomingEvent greeted = event("Greeted", "{\"name\":\"clinic\"}");
+
+        routes.apply(greeted);
+
+        assertEquals(List.of("clinic@" + greeted.id()), handled);
+    }
+
+    @Test
+    void shouldSkipTypesItHasNoRouteFor() {
+        routes.apply(event("Waved", "{\"name\":\"clinic\"}"));
+
+        assertEquals(List.of(), handled);
+    }
+
+    @Test
+    void shouldRejectAnUnreadableOrIncompletePayloadAsMalformed() {
+        assertThrows(MalformedEventException.class, () -> routes.apply(event("Greeted", "{\"name\":")));
+        assertThrows(MalformedEventException.class, () -> routes.apply(event("Greeted", "{}")));
+        assertEquals(List.of(), handled);
+    }
+
+    @Test
+    void shouldRefuseRoutingOneTypeTwice() {
+        EventRoutes.Builder builder = EventRoutes.builder(new EventJson(new ObjectMapper()))
+                .on("Greeted", Greeting.class, (greeting, event) -> { });
+        assertThrows(IllegalStateException.class, () -> builder.on("Greeted", Greeting.class, (greeting, event) -> { }));
+    }
+}
