@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
 
@@ -23,6 +25,7 @@ import org.botoxclinic.testkit.DevTokens;
 import org.botoxclinic.testkit.EventContract;
 import org.botoxclinic.testkit.KafkaProbe;
 import org.botoxclinic.testkit.SampleEvents;
+import org.botoxclinic.testkit.TestClock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +39,7 @@ class AuthorizationCaseFlowTest {
 
     @BeforeEach
     void resetClock() {
-        TestClocks.reset();
+        TestClock.reset();
     }
 
     private String specialist() {
@@ -51,9 +54,9 @@ class AuthorizationCaseFlowTest {
     private String awaitCase(UUID referralId) {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().auth().oauth2(specialist()).queryParam("referralId", referralId).get("/api/authorizations")
-                        .then().statusCode(200).body("$", hasSize(1)));
+                        .then().statusCode(200).body("items", hasSize(1)));
         return given().auth().oauth2(specialist()).queryParam("referralId", referralId).get("/api/authorizations")
-                .then().extract().path("[0].id");
+                .then().extract().path("items[0].id");
     }
 
     @Test
@@ -62,6 +65,10 @@ class AuthorizationCaseFlowTest {
         UUID eventId = UUID.randomUUID();
         deliverReferralAccepted(eventId, referralId);
         String caseId = awaitCase(referralId);
+        LocalDate validFrom = TestClock.today().plusDays(7);
+        String from = validFrom.toString();
+        String to = validFrom.plusMonths(6).minusDays(1).toString();
+        OffsetDateTime submittedAt = TestClock.now().minusHours(3);
 
         given().auth().oauth2(specialist()).get("/api/authorizations/" + caseId)
                 .then().statusCode(200)
@@ -74,31 +81,31 @@ class AuthorizationCaseFlowTest {
         // A decision before submission is not a move the case allows.
         given().auth().oauth2(specialist()).contentType(ContentType.JSON)
                 .body(Map.of("outcome", "APPROVED", "authorizationNumber", "AUTH-1", "approvedUnits", 310,
-                        "approvedVisits", 2, "validFrom", "2026-12-01", "validTo", "2027-05-31"))
+                        "approvedVisits", 2, "validFrom", from, "validTo", to))
                 .post("/api/authorizations/" + caseId + "/decision")
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("currentStatus", equalTo("PENDING_SUBMISSION"));
 
         // The sample referral proves the diary only; the rest of the checklist stands in the way.
         given().auth().oauth2(specialist()).contentType(ContentType.JSON)
-                .body(Map.of("channel", "PORTAL", "expedited", true, "submittedAt", "2026-11-24T09:00:00Z"))
+                .body(Map.of("channel", "PORTAL", "expedited", true, "submittedAt", Fixtures.iso(submittedAt)))
                 .post("/api/authorizations/" + caseId + "/submit")
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("code", equalTo("REQUIREMENTS_UNMET"))
                 .body("unmet", contains("PREVENTIVE_CLASSES_TRIED", "SPECIALIST_PRESCRIBER", "NO_CONCURRENT_CGRP_ANTAGONIST"));
 
         given().auth().oauth2(specialist()).contentType(ContentType.JSON)
-                .body(Map.of("channel", "PORTAL", "expedited", true, "submittedAt", "2026-11-24T09:00:00Z",
+                .body(Map.of("channel", "PORTAL", "expedited", true, "submittedAt", Fixtures.iso(submittedAt),
                         "override", true, "overrideReason", "payer accepts the chart notes sent with the request"))
                 .post("/api/authorizations/" + caseId + "/submit")
                 .then().statusCode(200)
                 .body("status", equalTo("SUBMITTED"))
                 .body("submission.overrideReason", equalTo("payer accepts the chart notes sent with the request"))
-                .body("decisionDueAt", equalTo("2026-11-27T09:00:00Z"));
+                .body("decisionDueAt", Fixtures.sameInstant(submittedAt.plusHours(72)));
 
         given().auth().oauth2(specialist()).contentType(ContentType.JSON)
                 .body(Map.of("outcome", "APPROVED", "approvedUnits", 310, "approvedVisits", 2,
-                        "validFrom", "2026-12-01", "validTo", "2026-11-30"))
+                        "validFrom", from, "validTo", validFrom.minusDays(1).toString()))
                 .post("/api/authorizations/" + caseId + "/decision")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations.field", hasItem("authorizationNumber"))
@@ -106,7 +113,7 @@ class AuthorizationCaseFlowTest {
 
         given().auth().oauth2(specialist()).contentType(ContentType.JSON)
                 .body(Map.of("outcome", "APPROVED", "authorizationNumber", "AUTH-1", "approvedUnits", 310,
-                        "approvedVisits", 2, "validFrom", "2026-12-01", "validTo", "2027-05-31"))
+                        "approvedVisits", 2, "validFrom", from, "validTo", to))
                 .post("/api/authorizations/" + caseId + "/decision")
                 .then().statusCode(200)
                 .body("status", equalTo("APPROVED"))
@@ -128,7 +135,7 @@ class AuthorizationCaseFlowTest {
         deliverReferralAccepted(UUID.randomUUID(), marker);
         awaitCase(marker);
         given().auth().oauth2(specialist()).queryParam("referralId", referralId).get("/api/authorizations")
-                .then().statusCode(200).body("$", hasSize(1)).body("[0].status", equalTo("APPROVED"));
+                .then().statusCode(200).body("items", hasSize(1)).body("items[0].status", equalTo("APPROVED"));
     }
 
     @Test
@@ -144,7 +151,7 @@ class AuthorizationCaseFlowTest {
             probe.await(r -> poisoned.toString().equals(r.key()), Duration.ofSeconds(20));
         }
         given().auth().oauth2(specialist()).queryParam("referralId", poisoned).get("/api/authorizations")
-                .then().statusCode(200).body("$", hasSize(0));
+                .then().statusCode(200).body("items", hasSize(0));
     }
 
     @Test
@@ -161,7 +168,7 @@ class AuthorizationCaseFlowTest {
             probe.await(r -> unknownIndication.toString().equals(r.key()), Duration.ofSeconds(30));
         }
         given().auth().oauth2(specialist()).queryParam("referralId", unknownIndication).get("/api/authorizations")
-                .then().statusCode(200).body("$", hasSize(0));
+                .then().statusCode(200).body("items", hasSize(0));
     }
 
     @Test

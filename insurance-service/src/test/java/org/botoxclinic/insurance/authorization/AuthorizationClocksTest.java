@@ -12,8 +12,9 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
 
@@ -27,10 +28,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.botoxclinic.insurance.authorization.CaseSupport.Opened;
 import org.botoxclinic.insurance.authorization.domain.Treatment;
 import org.botoxclinic.insurance.authorization.service.AuthorizationClockJob;
-import org.botoxclinic.insurance.authorization.service.TreatmentLedger;
+import org.botoxclinic.insurance.authorization.service.TreatmentUsageService;
 import org.botoxclinic.testkit.ClinicTestInfrastructure;
 import org.botoxclinic.testkit.EventContract;
 import org.botoxclinic.testkit.KafkaProbe;
+import org.botoxclinic.testkit.TestClock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,17 +51,17 @@ class AuthorizationClocksTest {
     AuthorizationClockJob job;
 
     @Inject
-    TreatmentLedger ledger;
+    TreatmentUsageService usage;
 
     @Inject
     MeterRegistry meters;
 
     @BeforeEach
     void resetClock() {
-        TestClocks.reset();
+        TestClock.reset();
     }
 
-    private Opened approved(String validFrom, String validTo) {
+    private Opened approved(LocalDate validFrom, LocalDate validTo) {
         Opened c = cases.open("CHRONIC_MIGRAINE", "AETNA", CaseSupport.fullMigraineDetails());
         post(c.caseId(), "submit", Map.of("channel", "PORTAL", "expedited", false, "override", true,
                 "overrideReason", "notes attached")).statusCode(200);
@@ -67,9 +69,14 @@ class AuthorizationClocksTest {
         return c;
     }
 
-    private void treated(Opened c, String date) {
-        QuarkusTransaction.requiringNew().run(() -> ledger.record(new Treatment(UUID.randomUUID(), c.referralId(),
-                UUID.randomUUID(), UUID.fromString(c.caseId()), LocalDate.parse(date), 155, 0)));
+    private void treated(Opened c, LocalDate date) {
+        QuarkusTransaction.requiringNew().run(() -> usage.record(new Treatment(UUID.randomUUID(), c.referralId(),
+                UUID.randomUUID(), UUID.fromString(c.caseId()), date, 155, 0)));
+    }
+
+    /** Noon in the clinic on the given day. */
+    private static void clinicNoon(LocalDate day) {
+        TestClock.setToday(day, LocalTime.NOON);
     }
 
     private double overdueGauge() {
@@ -78,7 +85,7 @@ class AuthorizationClocksTest {
 
     private int overdueInQueue() {
         return given().auth().oauth2(specialist()).queryParam("overdue", true).queryParam("limit", 500)
-                .get("/api/authorizations").then().statusCode(200).extract().jsonPath().getList("id").size();
+                .get("/api/authorizations").then().statusCode(200).extract().jsonPath().getList("items.id").size();
     }
 
     private ConsumerRecord<String, String> published(String type, UUID referralId) {
@@ -92,38 +99,41 @@ class AuthorizationClocksTest {
     @Test
     void shouldFlagADecisionOnlyOnceItsDueMinuteHasPassed() {
         Opened c = cases.open("CHRONIC_MIGRAINE", "AETNA", CaseSupport.fullMigraineDetails());
+        OffsetDateTime due = TestClock.now().plusHours(72);
         post(c.caseId(), "submit", Map.of("channel", "PHONE", "expedited", true, "override", true,
-                "overrideReason", "urgent")).statusCode(200).body("decisionDueAt", equalTo("2026-11-27T12:00:00Z"));
+                "overrideReason", "urgent")).statusCode(200).body("decisionDueAt", Fixtures.sameInstant(due));
 
-        TestClocks.CLOCK.set(Instant.parse("2026-11-27T11:59:00Z"));
+        TestClock.set(due.minusMinutes(1).toInstant());
         job.run();
         get(c.caseId()).body("overdue", equalTo(false)).body("overdueFlaggedAt", nullValue());
 
-        TestClocks.CLOCK.set(Instant.parse("2026-11-27T12:00:00Z"));
+        TestClock.set(due.toInstant());
         job.run();
         get(c.caseId()).body("overdue", equalTo(false)).body("overdueFlaggedAt", nullValue());
         assertEquals(overdueInQueue(), (int) overdueGauge());
 
-        TestClocks.CLOCK.set(Instant.parse("2026-11-27T12:01:00Z"));
+        TestClock.set(due.plusMinutes(1).toInstant());
         AuthorizationClockJob.Result result = job.run();
-        get(c.caseId()).body("overdue", equalTo(true)).body("overdueFlaggedAt", equalTo("2026-11-27T12:01:00Z"));
+        get(c.caseId()).body("overdue", equalTo(true)).body("overdueFlaggedAt", Fixtures.sameInstant(due.plusMinutes(1)));
         assertEquals(overdueInQueue(), (int) overdueGauge());
         assertEquals(result.overdue(), (int) overdueGauge());
 
         // The payer's answer ends the flag.
-        approve(c.caseId(), "AUTH-LATE", 310, 2, "2026-12-01", "2027-05-31").statusCode(200).body("overdue", equalTo(false));
+        LocalDate from = TestClock.today();
+        approve(c.caseId(), "AUTH-LATE", 310, 2, from, from.plusMonths(6)).statusCode(200).body("overdue", equalTo(false));
     }
 
     @Test
     void shouldExpireAnApprovalOnTheDayAfterValidToInTheClinicsZone() {
-        Opened c = approved("2026-11-24", "2026-12-10");
+        LocalDate lastGoodDay = TestClock.today().plusDays(16);
+        Opened c = approved(TestClock.today(), lastGoodDay);
 
-        // 23:30 on 2026-12-10 in New York is already 2026-12-11 in UTC: still the last good day.
-        TestClocks.CLOCK.set(Instant.parse("2026-12-11T04:30:00Z"));
+        // 23:30 on the last good day in New York is already the next day in UTC: still the last good day.
+        TestClock.setToday(lastGoodDay, LocalTime.of(23, 30));
         job.run();
         get(c.caseId()).body("status", equalTo("APPROVED"));
 
-        TestClocks.CLOCK.set(Instant.parse("2026-12-11T05:01:00Z"));
+        TestClock.setToday(lastGoodDay.plusDays(1), LocalTime.of(0, 1));
         job.run();
         get(c.caseId()).body("status", equalTo("EXPIRED"))
                 .body("statusHistory.to", hasItem("EXPIRED"))
@@ -134,19 +144,22 @@ class AuthorizationClocksTest {
         job.run();
         get(c.caseId()).body("statusHistory.to", contains("PENDING_SUBMISSION", "SUBMITTED", "APPROVED", "EXPIRED"));
         given().auth().oauth2(specialist()).queryParam("referralId", c.referralId()).get("/api/authorizations")
-                .then().body("id", contains(c.caseId()));
+                .then().body("items.id", contains(c.caseId()));
     }
 
     @Test
     void shouldOpenOneReauthorizationWhenATreatedApprovalEndsWithinThirtyDays() {
-        Opened c = approved("2026-11-24", "2027-05-31");
-        treated(c, "2026-12-02");
+        LocalDate from = TestClock.today();
+        LocalDate lastGoodDay = from.plusMonths(6).minusDays(1);
+        Opened c = approved(from, lastGoodDay);
+        treated(c, from.plusDays(8));
 
-        TestClocks.CLOCK.set(Instant.parse("2027-04-30T16:00:00Z"));
+        // Thirty-one days before the last good day is too early; thirty days before, the next case opens.
+        clinicNoon(lastGoodDay.minusDays(31));
         job.run();
         get(c.caseId()).body("nextCaseId", nullValue());
 
-        TestClocks.CLOCK.set(Instant.parse("2027-05-01T16:00:00Z"));
+        clinicNoon(lastGoodDay.minusDays(30));
         job.run();
         String next = get(c.caseId()).statusCode(200).extract().path("nextCaseId");
         get(c.caseId()).body("links.next", equalTo("/api/authorizations/" + next));
@@ -164,13 +177,14 @@ class AuthorizationClocksTest {
 
         job.run();
         given().auth().oauth2(specialist()).queryParam("referralId", c.referralId()).get("/api/authorizations")
-                .then().body("id", contains(next, c.caseId()));
+                .then().body("items.id", contains(next, c.caseId()));
     }
 
     @Test
     void shouldNotAskForReauthorizationWhileThePatientHasNotBeenTreated() {
-        Opened c = approved("2026-11-24", "2027-05-31");
-        TestClocks.CLOCK.set(Instant.parse("2027-05-20T16:00:00Z"));
+        LocalDate lastGoodDay = TestClock.today().plusMonths(6).minusDays(1);
+        Opened c = approved(TestClock.today(), lastGoodDay);
+        clinicNoon(lastGoodDay.minusDays(11));
         job.run();
         get(c.caseId()).body("status", equalTo("APPROVED")).body("nextCaseId", nullValue());
     }

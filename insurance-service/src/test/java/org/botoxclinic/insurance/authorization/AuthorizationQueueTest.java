@@ -8,11 +8,11 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +26,7 @@ import jakarta.inject.Inject;
 
 import org.botoxclinic.insurance.authorization.CaseSupport.Opened;
 import org.botoxclinic.testkit.ClinicTestInfrastructure;
+import org.botoxclinic.testkit.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +39,7 @@ class AuthorizationQueueTest {
 
     @BeforeEach
     void resetClock() {
-        TestClocks.reset();
+        TestClock.reset();
     }
 
     private static RequestSpecification queue(String payer) {
@@ -52,6 +53,11 @@ class AuthorizationQueueTest {
     @Test
     void shouldServeTheQueueMostUrgentFirstAndPageThroughItByCursor() {
         String payer = "QUEUE-" + UUID.randomUUID().toString().substring(0, 8);
+        // The expedited request (72 hours) is overdue a minute after its due time; on that clinic day, the
+        // approval's last good day is 13 days away.
+        OffsetDateTime expeditedLate = TestClock.now().plusHours(72).plusMinutes(1);
+        LocalDate thatDay = expeditedLate.atZoneSameInstant(TestClock.ZONE).toLocalDate();
+        LocalDate lastGoodDay = thatDay.plusDays(13);
         Opened pending = cases.open("CHRONIC_MIGRAINE", payer, CaseSupport.fullMigraineDetails());
         Opened standard = cases.open("CHRONIC_MIGRAINE", payer, CaseSupport.fullMigraineDetails());
         post(standard.caseId(), "submit", override(false)).statusCode(200);
@@ -59,13 +65,15 @@ class AuthorizationQueueTest {
         post(expedited.caseId(), "submit", override(true)).statusCode(200);
         Opened approved = cases.open("CHRONIC_MIGRAINE", payer, CaseSupport.fullMigraineDetails());
         post(approved.caseId(), "submit", override(false)).statusCode(200);
-        approve(approved.caseId(), "AUTH-Q", 310, 2, "2026-11-24", "2026-12-10").statusCode(200);
+        approve(approved.caseId(), "AUTH-Q", 310, 2, TestClock.today(), lastGoodDay).statusCode(200);
         Opened withdrawn = cases.open("CHRONIC_MIGRAINE", payer, CaseSupport.fullMigraineDetails());
         post(withdrawn.caseId(), "withdraw", Map.of("reason", "duplicate")).statusCode(200);
         List<String> mostUrgentFirst = List.of(expedited.caseId(), standard.caseId(), pending.caseId(), approved.caseId(),
                 withdrawn.caseId());
 
-        queue(payer).get("/api/authorizations").then().statusCode(200).body("id", equalTo(mostUrgentFirst));
+        queue(payer).get("/api/authorizations").then().statusCode(200)
+                .body("items.id", equalTo(mostUrgentFirst))
+                .body("next", nullValue());
 
         List<String> paged = new ArrayList<>();
         String cursor = null;
@@ -77,33 +85,30 @@ class AuthorizationQueueTest {
             }
             Response page = request.get("/api/authorizations");
             page.then().statusCode(200);
-            paged.addAll(page.jsonPath().getList("id"));
-            cursor = page.header("X-Next-Cursor");
-            if (cursor != null) {
-                assertNotNull(page.header("Link"));
-            }
+            paged.addAll(page.jsonPath().getList("items.id"));
+            cursor = page.jsonPath().getString("next");
             pages++;
         } while (cursor != null);
         assertEquals(mostUrgentFirst, paged);
         assertEquals(3, pages);
 
         queue(payer).queryParam("status", "SUBMITTED").get("/api/authorizations").then()
-                .body("id", contains(expedited.caseId(), standard.caseId()));
+                .body("items.id", contains(expedited.caseId(), standard.caseId()));
         queue(payer).queryParam("status", "pending_submission,WITHDRAWN").get("/api/authorizations").then()
-                .body("id", contains(pending.caseId(), withdrawn.caseId()));
-        queue(payer).queryParam("indication", "CERVICAL_DYSTONIA").get("/api/authorizations").then().body("$", empty());
+                .body("items.id", contains(pending.caseId(), withdrawn.caseId()));
+        queue(payer).queryParam("indication", "CERVICAL_DYSTONIA").get("/api/authorizations").then()
+                .body("items", empty()).body("next", nullValue());
         given().auth().oauth2(specialist()).queryParam("referralId", pending.referralId()).get("/api/authorizations")
-                .then().body("id", contains(pending.caseId()));
+                .then().body("items.id", contains(pending.caseId()));
 
-        queue(payer).queryParam("overdue", true).get("/api/authorizations").then().body("$", empty());
-        TestClocks.CLOCK.set(Instant.parse("2026-11-27T12:01:00Z"));
+        queue(payer).queryParam("overdue", true).get("/api/authorizations").then().body("items", empty());
+        TestClock.set(expeditedLate.toInstant());
         queue(payer).queryParam("overdue", true).get("/api/authorizations").then()
-                .body("id", contains(expedited.caseId())).body("[0].overdue", equalTo(true));
+                .body("items.id", contains(expedited.caseId())).body("items[0].overdue", equalTo(true));
 
-        // 2026-11-27 in the clinic; the approval's last day, 2026-12-10, is 13 days away.
         queue(payer).queryParam("expiringWithinDays", 13).get("/api/authorizations").then()
-                .body("id", contains(approved.caseId()));
-        queue(payer).queryParam("expiringWithinDays", 12).get("/api/authorizations").then().body("$", empty());
+                .body("items.id", contains(approved.caseId()));
+        queue(payer).queryParam("expiringWithinDays", 12).get("/api/authorizations").then().body("items", empty());
     }
 
     @Test
@@ -119,8 +124,10 @@ class AuthorizationQueueTest {
         given().auth().oauth2(specialist()).queryParam("limit", 500).get("/api/authorizations").then().statusCode(200);
         given().auth().oauth2(specialist()).queryParam("expiringWithinDays", -1).get("/api/authorizations")
                 .then().statusCode(400).body("violations.field", hasItem(org.hamcrest.Matchers.endsWith("expiringWithinDays")));
-        Response last = given().auth().oauth2(specialist()).queryParam("expiringWithinDays", 0).get("/api/authorizations");
-        last.then().statusCode(200);
-        assertNull(last.header("X-Next-Cursor"));
+        given().auth().oauth2(specialist()).queryParam("expiringWithinDays", 0).get("/api/authorizations")
+                .then().statusCode(200).body("next", nullValue());
+        // A cursor of another list is not this queue's either.
+        given().auth().oauth2(specialist()).queryParam("cursor", org.botoxclinic.platform.paging.Cursor.of("appointments", 1)
+                .encode()).get("/api/authorizations").then().statusCode(400).body("violations.field", contains("cursor"));
     }
 }

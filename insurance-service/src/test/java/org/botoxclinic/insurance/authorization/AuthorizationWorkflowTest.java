@@ -16,6 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,7 @@ import org.botoxclinic.testkit.ClinicTestInfrastructure;
 import org.botoxclinic.testkit.DevTokens;
 import org.botoxclinic.testkit.EventContract;
 import org.botoxclinic.testkit.KafkaProbe;
+import org.botoxclinic.testkit.TestClock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +52,7 @@ class AuthorizationWorkflowTest {
 
     @BeforeEach
     void resetClock() {
-        TestClocks.reset();
+        TestClock.reset();
     }
 
     private static Map<String, Object> overridden(Map<String, Object> submission) {
@@ -68,6 +71,14 @@ class AuthorizationWorkflowTest {
             EventContract.assertValid(type, record.value());
             return record;
         }
+    }
+
+    private static LocalDate validFrom() {
+        return TestClock.today().plusDays(7);
+    }
+
+    private static LocalDate validTo() {
+        return validFrom().plusMonths(6).minusDays(1);
     }
 
     @Test
@@ -132,20 +143,24 @@ class AuthorizationWorkflowTest {
                 .body("drugLine.requestedUnits", equalTo(390));
         requirement(c.caseId(), "PAYER_FORM", Map.of("met", true, "note", "form uploaded")).statusCode(200)
                 .body("unmetRequirements", equalTo(List.of()));
-        post(c.caseId(), "submit", STANDARD).statusCode(200).body("decisionDueAt", equalTo("2026-11-29T12:00:00Z"));
+        // The payer's own clocks: 120 hours standard (five clinic days), 240 hours on appeal, 24 hours expedited.
+        OffsetDateTime now = TestClock.now();
+        post(c.caseId(), "submit", STANDARD).statusCode(200)
+                .body("decisionDueAt", Fixtures.sameInstant(Fixtures.daysLater(now, 5)));
         post(c.caseId(), "decision", Map.of("outcome", "DENIED", "denialReason", "not medically necessary"))
                 .statusCode(200);
-        post(c.caseId(), "appeal", Map.of("submittedAt", "2026-11-24T12:00:00Z", "reason", "peer-to-peer review"))
-                .statusCode(200).body("status", equalTo("APPEALED")).body("decisionDueAt", equalTo("2026-12-04T12:00:00Z"));
+        post(c.caseId(), "appeal", Map.of("submittedAt", Fixtures.iso(now), "reason", "peer-to-peer review"))
+                .statusCode(200).body("status", equalTo("APPEALED"))
+                .body("decisionDueAt", Fixtures.sameInstant(Fixtures.daysLater(now, 10)));
 
         Opened expedited = cases.open("CHRONIC_MIGRAINE", payer, CaseSupport.fullMigraineDetails());
         requirement(expedited.caseId(), "PAYER_FORM", Map.of("met", true)).statusCode(200);
         post(expedited.caseId(), "submit", Map.of("channel", "FAX", "expedited", true)).statusCode(200)
-                .body("decisionDueAt", equalTo("2026-11-25T12:00:00Z"));
+                .body("decisionDueAt", Fixtures.sameInstant(now.plusHours(24)));
     }
 
     @Test
-    void shouldRefuseASubmissionWhileRequiredItemsAreUnmetUnlessOverriddenWithAReason() {
+    void shouldRefuseASubmissionWhileRequiredItemsAreUnmetUnlessOverriddenWithAReason() throws Exception {
         Opened c = cases.open("CHRONIC_MIGRAINE", "AETNA", CaseSupport.fullMigraineDetails());
         post(c.caseId(), "submit", STANDARD).statusCode(422).contentType("application/problem+json")
                 .body("code", equalTo("REQUIREMENTS_UNMET")).body("unmet", contains("SPECIALIST_PRESCRIBER"));
@@ -160,17 +175,21 @@ class AuthorizationWorkflowTest {
                 .body("requirements.find { it.code == 'SPECIALIST_PRESCRIBER' }.metBy", equalTo("STAFF"))
                 .body("unmetRequirements", equalTo(List.of()));
 
-        post(c.caseId(), "submit", Map.of("channel", "PORTAL", "expedited", false, "submittedAt", "2026-11-24T12:01:00Z"))
+        OffsetDateTime now = TestClock.now();
+        post(c.caseId(), "submit", Map.of("channel", "PORTAL", "expedited", false,
+                "submittedAt", Fixtures.iso(now.plusMinutes(1))))
                 .statusCode(400).body("violations.field", contains("submittedAt"));
-        post(c.caseId(), "submit", Map.of("channel", "PORTAL", "expedited", false, "submittedAt", "2026-11-24T12:00:00Z",
+        // Seven calendar days in the clinic's zone, so a change of daylight-saving time does not move the hour.
+        OffsetDateTime due = Fixtures.daysLater(now, 7);
+        post(c.caseId(), "submit", Map.of("channel", "PORTAL", "expedited", false, "submittedAt", Fixtures.iso(now),
                 "payerReference", "REF-1"))
                 .statusCode(200).body("status", equalTo("SUBMITTED"))
-                .body("decisionDueAt", equalTo("2026-12-01T12:00:00Z"))
+                .body("decisionDueAt", Fixtures.sameInstant(due))
                 .body("submission.overrideReason", nullValue())
                 .body("overdue", equalTo(false));
         ConsumerRecord<String, String> submitted = published("AuthorizationSubmitted", c.referralId(), c.caseId());
-        assertTrue(submitted.value().replace(" ", "").contains("\"decisionDueAt\":\"2026-12-01T12:00:00Z\""),
-                submitted.value());
+        assertEquals(due.toInstant(), OffsetDateTime.parse(new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(submitted.value()).get("decisionDueAt").asText()).toInstant(), submitted.value());
 
         requirement(c.caseId(), "SPECIALIST_PRESCRIBER", Map.of("met", false)).statusCode(409)
                 .body("currentStatus", equalTo("SUBMITTED"));
@@ -204,14 +223,16 @@ class AuthorizationWorkflowTest {
                 .statusCode(200).body("status", equalTo("DENIED")).body("denialReason", equalTo("step therapy not documented"));
         published("AuthorizationDenied", c.referralId(), "\"appealed\":false");
 
-        post(c.caseId(), "appeal", Map.of("submittedAt", "2026-11-24T11:59:00Z", "reason", "diary attached"))
+        OffsetDateTime deniedAt = TestClock.now();
+        post(c.caseId(), "appeal", Map.of("submittedAt", Fixtures.iso(deniedAt.minusMinutes(1)), "reason", "diary attached"))
                 .statusCode(400).body("violations.field", contains("submittedAt"));
         post(c.caseId(), "appeal", Map.of("reason", "diary attached")).statusCode(400);
-        TestClocks.CLOCK.advance(Duration.ofHours(1));
-        post(c.caseId(), "appeal", Map.of("submittedAt", "2026-11-24T13:00:00Z", "reason", "diary attached"))
+        TestClock.advance(Duration.ofHours(1));
+        OffsetDateTime appealedAt = deniedAt.plusHours(1);
+        post(c.caseId(), "appeal", Map.of("submittedAt", Fixtures.iso(appealedAt), "reason", "diary attached"))
                 .statusCode(200).body("status", equalTo("APPEALED"))
                 .body("appeal.reason", equalTo("diary attached"))
-                .body("decisionDueAt", equalTo("2026-12-24T13:00:00Z"));
+                .body("decisionDueAt", Fixtures.sameInstant(Fixtures.daysLater(appealedAt, 30)));
         post(c.caseId(), "decision", Map.of("outcome", "PENDED")).statusCode(409).body("currentStatus", equalTo("APPEALED"));
         post(c.caseId(), "decision", Map.of("outcome", "DENIED", "denialReason", "upheld on appeal")).statusCode(200)
                 .body("status", equalTo("DENIED"));
@@ -220,8 +241,9 @@ class AuthorizationWorkflowTest {
         Opened won = cases.open("CHRONIC_MIGRAINE", "AETNA", CaseSupport.fullMigraineDetails());
         post(won.caseId(), "submit", overridden(STANDARD)).statusCode(200);
         post(won.caseId(), "decision", Map.of("outcome", "DENIED", "denialReason", "no diary")).statusCode(200);
-        post(won.caseId(), "appeal", Map.of("submittedAt", "2026-11-24T13:00:00Z", "reason", "diary attached")).statusCode(200);
-        approve(won.caseId(), "AUTH-APPEAL", 310, 2, "2026-12-01", "2027-05-31").statusCode(200)
+        post(won.caseId(), "appeal", Map.of("submittedAt", Fixtures.iso(appealedAt), "reason", "diary attached"))
+                .statusCode(200);
+        approve(won.caseId(), "AUTH-APPEAL", 310, 2, validFrom(), validTo()).statusCode(200)
                 .body("status", equalTo("APPROVED"))
                 .body("statusHistory.to", contains("PENDING_SUBMISSION", "SUBMITTED", "DENIED", "APPEALED", "APPROVED"));
         published("AuthorizationApproved", won.referralId(), "AUTH-APPEAL");
@@ -230,7 +252,8 @@ class AuthorizationWorkflowTest {
     @Test
     void shouldRefuseIllegalMovesNamingTheCurrentStatus() {
         Opened pending = cases.open("CHRONIC_MIGRAINE", "AETNA", CaseSupport.fullMigraineDetails());
-        post(pending.caseId(), "appeal", Map.of("submittedAt", "2026-11-24T12:00:00Z", "reason", "x")).statusCode(409)
+        String now = Fixtures.iso(TestClock.now());
+        post(pending.caseId(), "appeal", Map.of("submittedAt", now, "reason", "x")).statusCode(409)
                 .body("code", equalTo("ILLEGAL_TRANSITION")).body("currentStatus", equalTo("PENDING_SUBMISSION"));
         post(pending.caseId(), "withdraw", Map.of()).statusCode(400).body("violations.field", hasItem(endsWith("reason")));
         post(pending.caseId(), "withdraw", Map.of("reason", "patient chose another clinic")).statusCode(200)
@@ -239,11 +262,11 @@ class AuthorizationWorkflowTest {
 
         Opened approved = cases.open("CHRONIC_MIGRAINE", "AETNA", CaseSupport.fullMigraineDetails());
         post(approved.caseId(), "submit", overridden(STANDARD)).statusCode(200);
-        approve(approved.caseId(), "AUTH-ILLEGAL", 310, 2, "2026-12-01", "2027-05-31").statusCode(200);
+        approve(approved.caseId(), "AUTH-ILLEGAL", 310, 2, validFrom(), validTo()).statusCode(200);
         post(approved.caseId(), "submit", overridden(STANDARD)).statusCode(409).body("currentStatus", equalTo("APPROVED"));
         post(approved.caseId(), "withdraw", Map.of("reason", "x")).statusCode(409).body("currentStatus", equalTo("APPROVED"));
-        post(approved.caseId(), "appeal", Map.of("submittedAt", "2026-11-24T12:00:00Z", "reason", "x")).statusCode(409);
-        approve(approved.caseId(), "AUTH-AGAIN", 310, 2, "2026-12-01", "2027-05-31").statusCode(409)
+        post(approved.caseId(), "appeal", Map.of("submittedAt", now, "reason", "x")).statusCode(409);
+        approve(approved.caseId(), "AUTH-AGAIN", 310, 2, validFrom(), validTo()).statusCode(409)
                 .body("currentStatus", equalTo("APPROVED"));
     }
 }

@@ -10,7 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import org.botoxclinic.insurance.authorization.domain.AcceptedReferral;
-import org.botoxclinic.insurance.authorization.service.AuthorizationDesk;
+import org.botoxclinic.insurance.authorization.domain.Coverage;
+import org.botoxclinic.insurance.authorization.repository.AuthorizationCaseRepository;
+import org.botoxclinic.insurance.authorization.service.AuthorizationCaseService;
+import org.botoxclinic.platform.domain.PatientIdentity;
 
 /** Opens cases the way the ReferralAccepted consumer does, without the broker, for tests about what follows. */
 @ApplicationScoped
@@ -20,22 +23,22 @@ public class CaseSupport {
     public record Opened(String caseId, UUID referralId) {
     }
 
-    private final AuthorizationDesk desk;
+    private final AuthorizationCaseService service;
+    private final AuthorizationCaseRepository cases;
     private final EntityManager em;
 
-    public CaseSupport(AuthorizationDesk desk, EntityManager em) {
-        this.desk = desk;
+    public CaseSupport(AuthorizationCaseService service, AuthorizationCaseRepository cases, EntityManager em) {
+        this.service = service;
+        this.cases = cases;
         this.em = em;
     }
 
     public Opened open(String indication, String payerId, Map<String, Object> clinicalDetails) {
         UUID referralId = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> desk.openCase(new AcceptedReferral(referralId, indication,
-                List.of("G43.709"), payerId, "Payer " + payerId, "W123456789", null, null, "Alex", "Rivera",
-                LocalDate.of(1984, 5, 17), "female", clinicalDetails)));
-        String caseId = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                        "select c.id from AuthorizationCase c where c.referralId = :r", UUID.class)
-                .setParameter("r", referralId).getSingleResult().toString());
+        QuarkusTransaction.requiringNew().run(() -> service.open(new AcceptedReferral(referralId, indication,
+                List.of("G43.709"), new PatientIdentity("Alex", "Rivera", LocalDate.of(1984, 5, 17), "female"),
+                new Coverage(payerId, "Payer " + payerId, "W123456789", null, null), clinicalDetails)));
+        String caseId = QuarkusTransaction.requiringNew().call(() -> cases.initialCase(referralId).orElseThrow().id().toString());
         return new Opened(caseId, referralId);
     }
 

@@ -6,6 +6,10 @@ import static org.hamcrest.Matchers.hasSize;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,6 +20,10 @@ import org.botoxclinic.testkit.DevTokens;
 import org.botoxclinic.testkit.EventContract;
 import org.botoxclinic.testkit.KafkaProbe;
 import org.botoxclinic.testkit.SampleEvents;
+import org.botoxclinic.testkit.TestClock;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
 
 /** Events and requests the insurance-service tests send, each checked against its published contract. */
 final class Fixtures {
@@ -32,23 +40,54 @@ final class Fixtures {
         return DevTokens.forGroup("authorizations");
     }
 
+    /** An instant as a request body carries it, e.g. 2027-07-14T15:00:00Z. */
+    static String iso(OffsetDateTime time) {
+        return time.withOffsetSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+
+    /** A response's timestamp that names the same instant, however its text is written. */
+    static Matcher<Object> sameInstant(OffsetDateTime expected) {
+        return new TypeSafeMatcher<>(Object.class) {
+            @Override
+            protected boolean matchesSafely(Object actual) {
+                return actual instanceof String text && OffsetDateTime.parse(text).toInstant().equals(expected.toInstant());
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("the instant ").appendValue(iso(expected));
+            }
+        };
+    }
+
+    /** A clinic-local date and time as an instant in UTC. */
+    static OffsetDateTime clinicTime(LocalDate date, LocalTime time) {
+        return date.atTime(time).atZone(TestClock.ZONE).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    /** A calendar-day clock (standard or appeal) running from {@code start}: whole days in the clinic's zone. */
+    static OffsetDateTime daysLater(OffsetDateTime start, int days) {
+        return start.atZoneSameInstant(TestClock.ZONE).plusDays(days).toOffsetDateTime()
+                .withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
     static String referralAccepted(UUID referralId, String indication, String payerId, String clinicalDetails) {
         String json = """
-                {"referralId":"%s","acceptedAt":"2026-11-02T14:00:00Z","source":"PARTNER","partnerId":"pcp-north",
+                {"referralId":"%s","acceptedAt":"%s","source":"PARTNER","partnerId":"pcp-north",
                  "indication":"%s","diagnosisCodes":["G43.709"],"urgency":"ROUTINE",
                  "patient":{"firstName":"Alex","lastName":"Rivera","dateOfBirth":"1984-05-17","sex":"female"},
                  "referringProvider":{"npi":"1234567893","name":"Dr. Lee"},
                  "insurance":{"payerId":"%s","payerName":"Payer %s","memberId":"W123456789"},
                  "clinicalDetails":%s}
-                """.formatted(referralId, indication, payerId, payerId, clinicalDetails);
+                """.formatted(referralId, iso(TestClock.now().minusDays(1)), indication, payerId, payerId, clinicalDetails);
         EventContract.assertValid("ReferralAccepted", json);
         return json;
     }
 
     static String referralCancelled(UUID referralId) {
         String json = """
-                {"referralId":"%s","cancelledAt":"2026-11-24T12:00:00Z","reason":"patient moved away",
-                 "cancelledBy":"PARTNER","partnerId":"pcp-north"}""".formatted(referralId);
+                {"referralId":"%s","cancelledAt":"%s","reason":"patient moved away",
+                 "cancelledBy":"PARTNER","partnerId":"pcp-north"}""".formatted(referralId, iso(TestClock.now()));
         EventContract.assertValid("ReferralCancelled", json);
         return json;
     }
@@ -77,9 +116,9 @@ final class Fixtures {
     static String awaitCase(UUID referralId) {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().auth().oauth2(specialist()).queryParam("referralId", referralId).get("/api/authorizations")
-                        .then().statusCode(200).body("$", hasSize(1)));
+                        .then().statusCode(200).body("items", hasSize(1)));
         return given().auth().oauth2(specialist()).queryParam("referralId", referralId).get("/api/authorizations")
-                .then().extract().path("[0].id");
+                .then().extract().path("items[0].id");
     }
 
     static ValidatableResponse get(String caseId) {
@@ -96,8 +135,8 @@ final class Fixtures {
                 .put("/api/authorizations/" + caseId + "/requirements/" + code).then();
     }
 
-    static ValidatableResponse approve(String caseId, String number, int units, int visits, String from, String to) {
+    static ValidatableResponse approve(String caseId, String number, int units, int visits, LocalDate from, LocalDate to) {
         return post(caseId, "decision", Map.of("outcome", "APPROVED", "authorizationNumber", number,
-                "approvedUnits", units, "approvedVisits", visits, "validFrom", from, "validTo", to));
+                "approvedUnits", units, "approvedVisits", visits, "validFrom", from.toString(), "validTo", to.toString()));
     }
 }

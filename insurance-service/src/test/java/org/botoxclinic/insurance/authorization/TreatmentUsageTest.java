@@ -23,6 +23,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.botoxclinic.testkit.ClinicTestInfrastructure;
 import org.botoxclinic.testkit.EventContract;
 import org.botoxclinic.testkit.KafkaProbe;
+import org.botoxclinic.testkit.TestClock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,14 +40,19 @@ class TreatmentUsageTest {
 
     @BeforeEach
     void resetClock() {
-        TestClocks.reset();
+        TestClock.reset();
     }
 
-    private void treat(UUID referralId, UUID eventId, UUID appointmentId, String caseId, String date, int administered,
+    private void treat(UUID referralId, UUID eventId, UUID appointmentId, String caseId, LocalDate date, int administered,
                        int wasted) {
         Fixtures.send(kafka, "scheduling-events", "TreatmentCompleted", "/scheduling-service", referralId, eventId,
                 Fixtures.treatmentCompleted(referralId, appointmentId, caseId == null ? null : UUID.fromString(caseId),
-                        LocalDate.parse(date), administered, wasted));
+                        date, administered, wasted));
+    }
+
+    /** The approvals below start a week from today and run six months. */
+    private static LocalDate validFrom() {
+        return TestClock.today().plusDays(7);
     }
 
     private ConsumerRecord<String, String> published(String type, UUID referralId) {
@@ -63,7 +69,8 @@ class TreatmentUsageTest {
         get(caseId).body("unmetRequirements", contains("SPECIALIST_PRESCRIBER"));
         requirement(caseId, "SPECIALIST_PRESCRIBER", Map.of("met", true, "note", "clinic neurologist")).statusCode(200);
         post(caseId, "submit", Map.of("channel", "ELECTRONIC", "expedited", false)).statusCode(200);
-        approve(caseId, "AUTH-" + caseId.substring(0, 8), 310, 2, "2026-12-01", "2027-05-31").statusCode(200);
+        approve(caseId, "AUTH-" + caseId.substring(0, 8), 310, 2, validFrom(), validFrom().plusMonths(6).minusDays(1))
+                .statusCode(200);
         return caseId;
     }
 
@@ -76,13 +83,13 @@ class TreatmentUsageTest {
 
         UUID firstEvent = UUID.randomUUID();
         UUID firstAppointment = UUID.randomUUID();
-        treat(referralId, firstEvent, firstAppointment, caseId, "2026-12-02", 155, 0);
+        treat(referralId, firstEvent, firstAppointment, caseId, validFrom().plusDays(1), 155, 0);
         await().atMost(WAIT).untilAsserted(() -> get(caseId).body("visitsUsed", equalTo(1)).body("unitsUsed", equalTo(155)));
 
         // The same event delivered again, and the same treatment republished under a new id, count nothing.
-        treat(referralId, firstEvent, firstAppointment, caseId, "2026-12-02", 155, 0);
-        treat(referralId, UUID.randomUUID(), firstAppointment, caseId, "2026-12-02", 155, 0);
-        treat(referralId, UUID.randomUUID(), UUID.randomUUID(), caseId, "2027-03-03", 150, 10);
+        treat(referralId, firstEvent, firstAppointment, caseId, validFrom().plusDays(1), 155, 0);
+        treat(referralId, UUID.randomUUID(), firstAppointment, caseId, validFrom().plusDays(1), 155, 0);
+        treat(referralId, UUID.randomUUID(), UUID.randomUUID(), caseId, validFrom().plusDays(92), 150, 10);
         await().atMost(WAIT).untilAsserted(() -> get(caseId).body("visitsUsed", equalTo(2)));
         get(caseId).body("status", equalTo("EXHAUSTED"))
                 .body("unitsUsed", equalTo(315))
@@ -100,7 +107,7 @@ class TreatmentUsageTest {
                 .body("unmetRequirements", contains("SPECIALIST_PRESCRIBER", "DOCUMENTED_BENEFIT"));
 
         // Treatment beyond the approval is still counted and flagged.
-        treat(referralId, UUID.randomUUID(), UUID.randomUUID(), caseId, "2027-04-01", 155, 0);
+        treat(referralId, UUID.randomUUID(), UUID.randomUUID(), caseId, validFrom().plusDays(121), 155, 0);
         await().atMost(WAIT).untilAsserted(() -> get(caseId).body("visitsUsed", equalTo(3)));
         get(caseId).body("status", equalTo("EXHAUSTED")).body("treatments.beyondApproval", contains(false, true, true));
     }
@@ -109,7 +116,7 @@ class TreatmentUsageTest {
     void shouldKeepAndFlagATreatmentNoApprovalCovers() {
         UUID referralId = UUID.randomUUID();
         String caseId = approvedCase(referralId);
-        treat(referralId, UUID.randomUUID(), UUID.randomUUID(), null, "2026-11-30", 155, 5);
+        treat(referralId, UUID.randomUUID(), UUID.randomUUID(), null, validFrom().minusDays(1), 155, 5);
         await().atMost(WAIT).untilAsserted(() -> get(caseId).body("treatments.outsideWindow", contains(true)));
         get(caseId).body("visitsUsed", equalTo(0)).body("overApproval", equalTo(true)).body("status", equalTo("APPROVED"));
     }
@@ -138,8 +145,8 @@ class TreatmentUsageTest {
         UUID referralId = UUID.randomUUID();
         String poisoned = """
                 {"referralId":"%s","appointmentId":"%s","authorizationId":null,"authorizationNumber":null,
-                 "date":"2026-12-02","unitsAdministered":-5,"unitsWasted":0,"completedAt":"2026-12-02T17:00:00Z"}"""
-                .formatted(referralId, UUID.randomUUID());
+                 "date":"%s","unitsAdministered":-5,"unitsWasted":0,"completedAt":"%s"}"""
+                .formatted(referralId, UUID.randomUUID(), TestClock.today(), Fixtures.iso(TestClock.now()));
         assertTrue(!EventContract.violations("TreatmentCompleted", poisoned).isEmpty());
         Fixtures.send(kafka, "scheduling-events", "TreatmentCompleted", "/scheduling-service", referralId, UUID.randomUUID(),
                 poisoned);

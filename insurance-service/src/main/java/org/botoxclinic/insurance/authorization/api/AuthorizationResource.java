@@ -24,24 +24,19 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.botoxclinic.insurance.authorization.domain.AuthorizationCase;
 import org.botoxclinic.insurance.authorization.domain.CaseStatus;
-import org.botoxclinic.insurance.authorization.service.AuthorizationDesk;
-import org.botoxclinic.insurance.authorization.service.CaseQueue;
-import org.botoxclinic.insurance.authorization.service.QueueCursor;
-import org.botoxclinic.insurance.authorization.service.QueueFilter;
+import org.botoxclinic.insurance.authorization.domain.QueueFilter;
+import org.botoxclinic.insurance.authorization.service.AuthorizationCaseService;
+import org.botoxclinic.insurance.authorization.service.PayerDecisionService;
+import org.botoxclinic.platform.domain.InvalidInputException;
+import org.botoxclinic.platform.paging.Cursor;
+import org.botoxclinic.platform.paging.Page;
 import org.botoxclinic.platform.security.Roles;
 import org.botoxclinic.platform.time.Timestamps;
-import org.botoxclinic.platform.web.Problems;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -52,37 +47,32 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Authorizations")
 public class AuthorizationResource {
 
-    /** Response header carrying the cursor of the next page (also given as a Link rel="next"). */
-    public static final String NEXT_CURSOR = "X-Next-Cursor";
-
-    private final AuthorizationDesk desk;
-    private final CaseQueue queue;
+    private final AuthorizationCaseService cases;
+    private final PayerDecisionService decisions;
     private final Clock clock;
 
-    public AuthorizationResource(AuthorizationDesk desk, CaseQueue queue, Clock clock) {
-        this.desk = desk;
-        this.queue = queue;
+    public AuthorizationResource(AuthorizationCaseService cases, PayerDecisionService decisions, Clock clock) {
+        this.cases = cases;
+        this.decisions = decisions;
         this.clock = clock;
     }
+
 
     @GET
     @Transactional
     @Operation(summary = "The work queue, most urgent first",
             description = "Payer answers due (overdue first), then cases waiting on staff, then running approvals by end of "
-                    + "window, then closed cases. Filters combine with 'and'. The next page's cursor is in the "
-                    + "X-Next-Cursor header and a Link rel=\"next\".")
-    @APIResponse(responseCode = "200", description = "One page of the queue",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = AuthorizationSummary.class)))
-    public Response list(@QueryParam("status") List<String> status,
-                         @QueryParam("payerId") String payerId,
-                         @QueryParam("indication") String indication,
-                         @QueryParam("referralId") String referralId,
-                         @QueryParam("overdue") @DefaultValue("false") boolean overdue,
-                         @QueryParam("expiringWithinDays") @Min(0) @Max(3650) Integer expiringWithinDays,
-                         @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
-                         @QueryParam("cursor") String cursor,
-                         @Context UriInfo uri) {
+                    + "window, then closed cases. Filters combine with 'and'. Pass a page's 'next' back as ?cursor= "
+                    + "for the following page; 'next' is null on the last one.")
+    @APIResponse(responseCode = "200", description = "One page of the queue: {items, next}, next null on the last page")
+    public Page<AuthorizationSummary> list(@QueryParam("status") List<String> status,
+                                           @QueryParam("payerId") String payerId,
+                                           @QueryParam("indication") String indication,
+                                           @QueryParam("referralId") String referralId,
+                                           @QueryParam("overdue") @DefaultValue("false") boolean overdue,
+                                           @QueryParam("expiringWithinDays") @Min(0) @Max(3650) Integer expiringWithinDays,
+                                           @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
+                                           @QueryParam("cursor") String cursor) {
         Map<String, String> violations = new LinkedHashMap<>();
         List<CaseStatus> statuses = statuses(status, violations);
         UUID referral = null;
@@ -93,29 +83,20 @@ public class AuthorizationResource {
                 violations.put("referralId", "must be a UUID");
             }
         }
-        QueueCursor after = null;
+        Cursor after = null;
         if (cursor != null && !cursor.isBlank()) {
             try {
-                after = QueueCursor.decode(cursor.strip());
-            } catch (IllegalArgumentException e) {
-                violations.put("cursor", "is not a cursor this queue handed out");
+                after = AuthorizationCaseService.queueCursor(cursor.strip());
+            } catch (InvalidInputException e) {
+                violations.putAll(e.fieldMessages());
             }
         }
-        if (!violations.isEmpty()) {
-            throw Problems.invalid(violations);
-        }
+        InvalidInputException.throwIfAny(violations);
         QueueFilter filter = new QueueFilter(statuses, blankToNull(payerId),
                 blankToNull(indication) == null ? null : indication.strip().toUpperCase(Locale.ROOT), referral, overdue,
                 expiringWithinDays);
-        CaseQueue.Page page = queue.list(filter, limit, after);
         OffsetDateTime now = Timestamps.now(clock);
-        Response.ResponseBuilder response = Response.ok(page.cases().stream().map(c -> AuthorizationSummary.of(c, now)).toList());
-        if (page.next() != null) {
-            String next = page.next().encode();
-            response.header(NEXT_CURSOR, next)
-                    .link(uri.getRequestUriBuilder().replaceQueryParam("cursor", next).build(), "next");
-        }
-        return response.build();
+        return cases.queue(filter, limit, after).map(c -> AuthorizationSummary.of(c, now));
     }
 
     @GET
@@ -123,8 +104,7 @@ public class AuthorizationResource {
     @Transactional
     @Operation(summary = "One case: lines, checklist, status history, decision clock, units and visits, linked cases")
     public AuthorizationView get(@PathParam("id") UUID id) {
-        AuthorizationCase c = desk.read(id).orElseThrow(() -> Problems.notFound("authorization case", id));
-        return view(c);
+        return view(cases.read(id));
     }
 
     @PUT
@@ -134,7 +114,7 @@ public class AuthorizationResource {
     @Operation(summary = "Mark a checklist item met or not, with a note")
     public AuthorizationView updateRequirement(@PathParam("id") UUID id, @PathParam("code") String code,
                                                @NotNull @Valid RequirementUpdate request) {
-        return view(desk.updateRequirement(id, code, request.met(), request.note()));
+        return view(cases.updateRequirement(id, code, request.met(), request.note()));
     }
 
     @POST
@@ -146,7 +126,7 @@ public class AuthorizationResource {
                     + "REQUIREMENTS_UNMET (listing 'unmet') while required items are unmet, unless override is true "
                     + "with an overrideReason.")
     public AuthorizationView submit(@PathParam("id") UUID id, @NotNull @Valid SubmissionRequest request) {
-        return view(desk.submit(id, request.channel(), request.payerReference(), request.expedited(),
+        return view(decisions.submit(id, request.channel(), request.payerReference(), request.expedited(),
                 request.submittedAt(), request.override(), request.overrideReason()));
     }
 
@@ -158,7 +138,7 @@ public class AuthorizationResource {
             description = "An approval publishes AuthorizationApproved, a denial AuthorizationDenied. PENDED returns the "
                     + "case to its checklist for another submission.")
     public AuthorizationView decide(@PathParam("id") UUID id, @NotNull @Valid DecisionRequest request) {
-        return view(desk.decide(id, request.toDecision()));
+        return view(decisions.decide(id, request.toDecision()));
     }
 
     @POST
@@ -167,7 +147,7 @@ public class AuthorizationResource {
     @Transactional
     @Operation(summary = "Appeal a denial", description = "The case becomes APPEALED with the payer's appeal due date.")
     public AuthorizationView appeal(@PathParam("id") UUID id, @NotNull @Valid AppealRequest request) {
-        return view(desk.appeal(id, request.submittedAt(), request.reason()));
+        return view(decisions.appeal(id, request.submittedAt(), request.reason()));
     }
 
     @POST
@@ -176,11 +156,11 @@ public class AuthorizationResource {
     @Transactional
     @Operation(summary = "Withdraw the request")
     public AuthorizationView withdraw(@PathParam("id") UUID id, @NotNull @Valid WithdrawalRequest request) {
-        return view(desk.withdraw(id, request.reason()));
+        return view(cases.withdraw(id, request.reason()));
     }
 
     private AuthorizationView view(AuthorizationCase c) {
-        return AuthorizationView.of(c, desk.nextCaseId(c.id()).orElse(null), Timestamps.now(clock));
+        return AuthorizationView.of(c, cases.nextCaseId(c.id()).orElse(null), Timestamps.now(clock));
     }
 
     private static List<CaseStatus> statuses(List<String> values, Map<String, String> violations) {

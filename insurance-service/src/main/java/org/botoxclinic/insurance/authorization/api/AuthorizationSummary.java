@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
+import org.botoxclinic.insurance.authorization.domain.Approval;
 import org.botoxclinic.insurance.authorization.domain.AuthorizationCase;
 
 /** A case as one row of the work queue: enough to pick it up, without its checklist and history. */
@@ -31,10 +32,12 @@ public record AuthorizationSummary(UUID id,
                                    OffsetDateTime updatedAt) {
 
     static AuthorizationSummary of(AuthorizationCase c, OffsetDateTime now) {
+        Approval a = c.approval();
         return new AuthorizationSummary(c.id(), c.referralId(), c.previousCaseId(), c.status().name(), c.indication(),
-                c.payerId(), c.payerName(), c.patientFirstName(), c.patientLastName(), c.requestedUnits(),
-                c.requestedVisits(), c.decisionDueAt(), c.isOverdue(now), c.authorizationNumber(), c.approvedUnits(),
-                c.unitsUsed(), c.approvedVisits(), c.visitsUsed(), c.validFrom(), c.validTo(), c.overApproval(),
+                c.coverage().payerId(), c.coverage().payerName(), c.patient().firstName(), c.patient().lastName(),
+                c.lines().units(), c.lines().visits(), c.decisionDueAt(), c.isOverdue(now),
+                a == null ? null : a.authorizationNumber(), a == null ? null : a.units(), c.usage().units(),
+                a == null ? null : a.visits(), c.usage().visits(), c.validFrom(), c.validTo(), c.usage().overApproval(),
                 c.updatedAt());
     }
 }

@@ -5,7 +5,11 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import org.botoxclinic.insurance.authorization.domain.Approval;
 import org.botoxclinic.insurance.authorization.domain.AuthorizationCase;
+import org.botoxclinic.insurance.authorization.domain.Coverage;
+import org.botoxclinic.insurance.authorization.domain.PayerDecision;
+import org.botoxclinic.platform.domain.PatientIdentity;
 
 /** An authorization case as its detail page shows it: lines, checklist, history, decision, usage and linked cases. */
 public record AuthorizationView(UUID id,
@@ -81,25 +85,31 @@ public record AuthorizationView(UUID id,
     }
 
     static AuthorizationView of(AuthorizationCase c, UUID nextCaseId, OffsetDateTime now) {
+        PatientIdentity p = c.patient();
+        Coverage cover = c.coverage();
+        org.botoxclinic.insurance.authorization.domain.Submission sent = c.submission();
+        PayerDecision decision = c.decision();
+        Approval a = c.approval();
         return new AuthorizationView(c.id(), c.referralId(), c.status().name(), c.indication(), c.diagnosisCodes(),
-                new Patient(c.patientFirstName(), c.patientLastName(), c.patientDateOfBirth(), c.patientSex()),
-                new Payer(c.payerId(), c.payerName(), c.memberId(), c.groupNumber(), c.planType()),
-                new ProcedureLine(c.procedureCode()),
-                new DrugLine(c.drugCode(), c.requestedUnits()),
-                c.requestedVisits(),
+                new Patient(p.firstName(), p.lastName(), p.dateOfBirth(), p.sex()),
+                new Payer(cover.payerId(), cover.payerName(), cover.memberId(), cover.groupNumber(), cover.planType()),
+                new ProcedureLine(c.lines().procedureCode()),
+                new DrugLine(c.lines().drugCode(), c.lines().units()),
+                c.lines().visits(),
                 c.requirements().stream().map(r -> new Requirement(r.code(), r.description(), r.required(), r.met(),
                         r.metBy(), r.note(), r.updatedAt())).toList(),
                 c.unmetRequirements(),
-                c.submittedAt() == null ? null : new Submission(c.submissionChannel().name(), c.payerReference(),
-                        c.expedited(), c.submittedAt(), c.submissionOverride()),
+                sent == null ? null : new Submission(sent.channel().name(), sent.payerReference(), sent.expedited(),
+                        sent.submittedAt(), sent.overrideReason()),
                 c.decisionDueAt(), c.isOverdue(now), c.overdueFlaggedAt(),
-                c.outcome() == null ? null : c.outcome().name(), c.authorizationNumber(),
-                c.approvedUnits(), c.unitsUsed(), c.approvedVisits(), c.visitsUsed(), c.validFrom(), c.validTo(),
-                c.overApproval(),
-                c.uses().stream().map(u -> new TreatmentLine(u.appointmentId(), u.treatmentDate(), u.unitsAdministered(),
-                        u.unitsWasted(), u.beyondApproval(), u.outsideWindow(), u.recordedAt())).toList(),
-                c.denialReason(), c.payerNote(), c.decidedAt(),
-                c.appealSubmittedAt() == null ? null : new Appeal(c.appealSubmittedAt(), c.appealReason()),
+                decision == null ? null : decision.outcome().name(), a == null ? null : a.authorizationNumber(),
+                a == null ? null : a.units(), c.usage().units(), a == null ? null : a.visits(), c.usage().visits(),
+                c.validFrom(), c.validTo(), c.usage().overApproval(),
+                c.usage().uses().stream().map(u -> new TreatmentLine(u.appointmentId(), u.treatmentDate(),
+                        u.unitsAdministered(), u.unitsWasted(), u.beyondApproval(), u.outsideWindow(), u.recordedAt())).toList(),
+                decision == null ? null : decision.denialReason(), decision == null ? null : decision.payerNote(),
+                c.decidedAt(),
+                c.appeal() == null ? null : new Appeal(c.appeal().submittedAt(), c.appeal().reason()),
                 c.withdrawalReason(),
                 c.history().stream().map(h -> new StatusStep(h.fromStatus() == null ? null : h.fromStatus().name(),
                         h.toStatus().name(), h.at(), h.note())).toList(),

@@ -3,8 +3,10 @@ package org.botoxclinic.insurance.authorization.domain;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** A pre-authorization case's life; the allowed moves live here and nowhere else. */
-public enum CaseStatus {
+import org.botoxclinic.platform.domain.StatusFlow;
+
+/** A pre-authorization case's life; the allowed moves, and which statuses mean what, live here and nowhere else. */
+public enum CaseStatus implements StatusFlow<CaseStatus> {
     PENDING_SUBMISSION,
     SUBMITTED,
     PENDED,
@@ -16,6 +18,13 @@ public enum CaseStatus {
     EXPIRED,
     WITHDRAWN,
     CANCELLED;
+
+    /** The payer owes an answer: the decision clock runs. */
+    public static final Set<CaseStatus> AWAITING_DECISION = EnumSet.of(SUBMITTED, APPEALED);
+    /** Treatment may be given under the case: a running approval. */
+    public static final Set<CaseStatus> GRANTING = EnumSet.of(APPROVED, PARTIALLY_APPROVED);
+    /** An approval that was given, running or used up: the ones a reauthorization may follow. */
+    public static final Set<CaseStatus> APPROVAL_GIVEN = EnumSet.of(APPROVED, PARTIALLY_APPROVED, EXHAUSTED);
 
     public Set<CaseStatus> next() {
         return switch (this) {
@@ -29,35 +38,23 @@ public enum CaseStatus {
         };
     }
 
-    public boolean canMoveTo(CaseStatus target) {
-        return next().contains(target);
+    @Override
+    public boolean canBecome(CaseStatus next) {
+        return next().contains(next);
     }
 
     /** The payer owes an answer: the decision clock runs. */
     public boolean awaitsDecision() {
-        return this == SUBMITTED || this == APPEALED;
+        return AWAITING_DECISION.contains(this);
     }
 
     /** Treatment may be given under the case. */
     public boolean grants() {
-        return this == APPROVED || this == PARTIALLY_APPROVED;
+        return GRANTING.contains(this);
     }
 
     /** Staff may still change the checklist: before a submission, when the payer asks for more, or to prepare an appeal. */
     public boolean checklistEditable() {
         return this == PENDING_SUBMISSION || this == PENDED || this == DENIED;
-    }
-
-    /**
-     * The work queue's order, most urgent first: answers the payer owes (by due time), then cases waiting on staff,
-     * then running approvals (by end of window), then closed cases.
-     */
-    public int queueRank() {
-        return switch (this) {
-            case SUBMITTED, APPEALED -> 0;
-            case PENDING_SUBMISSION, PENDED, DENIED -> 1;
-            case APPROVED, PARTIALLY_APPROVED -> 2;
-            case EXHAUSTED, EXPIRED, WITHDRAWN, CANCELLED -> 3;
-        };
     }
 }

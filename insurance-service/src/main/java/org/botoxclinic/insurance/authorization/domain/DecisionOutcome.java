@@ -8,6 +8,11 @@ public enum DecisionOutcome {
         return CaseStatus.valueOf(name());
     }
 
+    /** The outcome as the action a refused status change names, e.g. "partially approved". */
+    public String participle() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
+
     public boolean grants() {
         return this == APPROVED || this == PARTIALLY_APPROVED;
     }

@@ -4,7 +4,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
+import org.botoxclinic.contracts.EventTypes;
+import org.botoxclinic.insurance.authorization.domain.Approval;
 import org.botoxclinic.insurance.authorization.domain.AuthorizationCase;
+import org.botoxclinic.platform.domain.PatientIdentity;
+import org.botoxclinic.platform.events.DomainEvent;
 
 /**
  * Published when a payer approves a case, fully or in part: scheduling-service may book visits inside the
@@ -22,17 +26,33 @@ public record AuthorizationApproved(UUID referralId,
                                     String procedureCode,
                                     String payerId,
                                     Patient patient,
-                                    OffsetDateTime decidedAt) {
+                                    OffsetDateTime decidedAt) implements DomainEvent {
 
-    public static final String TYPE = "AuthorizationApproved";
+    public static final String TYPE = EventTypes.AUTHORIZATION_APPROVED;
 
+    /** The patient as this event's contract spells it, whatever the case keeps. */
     public record Patient(String firstName, String lastName, LocalDate dateOfBirth, String sex) {
+
+        static Patient of(PatientIdentity p) {
+            return new Patient(p.firstName(), p.lastName(), p.dateOfBirth(), p.sex());
+        }
     }
 
+    /** The approval just recorded on the case. */
     public static AuthorizationApproved of(AuthorizationCase c) {
-        return new AuthorizationApproved(c.referralId(), c.id(), c.authorizationNumber(), c.outcome().name(),
-                c.approvedUnits(), c.approvedVisits(), c.validFrom(), c.validTo(), c.indication(), c.procedureCode(),
-                c.payerId(), new Patient(c.patientFirstName(), c.patientLastName(), c.patientDateOfBirth(), c.patientSex()),
-                c.decidedAt());
+        Approval a = c.approval();
+        return new AuthorizationApproved(c.referralId(), c.id(), a.authorizationNumber(), c.decision().outcome().name(),
+                a.units(), a.visits(), a.validFrom(), a.validTo(), c.indication(), c.lines().procedureCode(),
+                c.coverage().payerId(), Patient.of(c.patient()), c.decidedAt());
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public OffsetDateTime occurredAt() {
+        return decidedAt;
     }
 }

@@ -3,7 +3,9 @@ package org.botoxclinic.insurance.authorization.events;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
+import org.botoxclinic.contracts.EventTypes;
 import org.botoxclinic.insurance.authorization.domain.AuthorizationCase;
+import org.botoxclinic.platform.events.DomainEvent;
 
 /** Published when the approved visits or units are used up: the next treatment needs a new authorization. */
 public record AuthorizationExhausted(UUID referralId,
@@ -13,12 +15,22 @@ public record AuthorizationExhausted(UUID referralId,
                                      int visitsUsed,
                                      int unitsApproved,
                                      int unitsUsed,
-                                     OffsetDateTime exhaustedAt) {
+                                     OffsetDateTime exhaustedAt) implements DomainEvent {
 
-    public static final String TYPE = "AuthorizationExhausted";
+    public static final String TYPE = EventTypes.AUTHORIZATION_EXHAUSTED;
 
     public static AuthorizationExhausted of(AuthorizationCase c, OffsetDateTime exhaustedAt) {
-        return new AuthorizationExhausted(c.referralId(), c.id(), c.authorizationNumber(), c.approvedVisits(),
-                c.visitsUsed(), c.approvedUnits(), c.unitsUsed(), exhaustedAt);
+        return new AuthorizationExhausted(c.referralId(), c.id(), c.approval().authorizationNumber(), c.approval().visits(),
+                c.usage().visits(), c.approval().units(), c.usage().units(), exhaustedAt);
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public OffsetDateTime occurredAt() {
+        return exhaustedAt;
     }
 }

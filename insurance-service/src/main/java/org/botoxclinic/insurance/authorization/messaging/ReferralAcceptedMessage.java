@@ -8,11 +8,15 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import org.botoxclinic.insurance.authorization.domain.AcceptedReferral;
+import org.botoxclinic.insurance.authorization.domain.Coverage;
+import org.botoxclinic.platform.domain.PatientIdentity;
+import org.botoxclinic.platform.inbox.IncomingPayload;
 
 /** This service's reading of ReferralAccepted: only the fields it uses, tolerant of the rest. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ReferralAcceptedMessage(UUID referralId, String indication, List<String> diagnosisCodes, Patient patient,
-                                      Insurance insurance, Map<String, Object> clinicalDetails) {
+                                      Insurance insurance, Map<String, Object> clinicalDetails)
+        implements IncomingPayload {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Patient(String firstName, String lastName, LocalDate dateOfBirth, String sex) {
@@ -24,12 +28,15 @@ public record ReferralAcceptedMessage(UUID referralId, String indication, List<S
 
     AcceptedReferral toDomain() {
         return new AcceptedReferral(referralId, indication, diagnosisCodes == null ? List.of() : diagnosisCodes,
-                insurance.payerId(), insurance.payerName(), insurance.memberId(), insurance.groupNumber(),
-                insurance.planType(), patient.firstName(), patient.lastName(), patient.dateOfBirth(), patient.sex(),
+                new PatientIdentity(patient.firstName(), patient.lastName(), patient.dateOfBirth(), patient.sex()),
+                new Coverage(insurance.payerId(), insurance.payerName(), insurance.memberId(), insurance.groupNumber(),
+                        insurance.planType()),
                 clinicalDetails);
     }
 
-    boolean isComplete() {
+    /** The referral, its indication, the patient's birth date, the payer and the member id. */
+    @Override
+    public boolean isComplete() {
         return referralId != null && indication != null && patient != null && insurance != null
                 && patient.dateOfBirth() != null && insurance.payerId() != null && insurance.memberId() != null;
     }

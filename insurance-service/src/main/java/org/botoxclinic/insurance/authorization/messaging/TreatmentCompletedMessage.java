@@ -6,14 +6,18 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import org.botoxclinic.insurance.authorization.domain.Treatment;
+import org.botoxclinic.platform.inbox.IncomingPayload;
 
 /** This service's reading of TreatmentCompleted: the units used (administered plus wasted) and the date. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record TreatmentCompletedMessage(UUID referralId, UUID appointmentId, UUID authorizationId,
                                         String authorizationNumber, LocalDate date, Integer unitsAdministered,
-                                        Integer unitsWasted) {
+                                        Integer unitsWasted)
+        implements IncomingPayload {
 
-    boolean isComplete() {
+    /** The referral, appointment and date, and unit counts that are not negative. */
+    @Override
+    public boolean isComplete() {
         return referralId != null && appointmentId != null && date != null && unitsAdministered != null
                 && unitsAdministered >= 0 && (unitsWasted == null || unitsWasted >= 0);
     }

@@ -14,12 +14,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 
 import org.botoxclinic.insurance.authorization.domain.ApprovalWindow;
 import org.botoxclinic.insurance.authorization.domain.AuthorizationCase;
-import org.botoxclinic.insurance.authorization.domain.CaseStatus;
+import org.botoxclinic.insurance.authorization.events.AuthorizationExpired;
+import org.botoxclinic.insurance.authorization.repository.AuthorizationCaseRepository;
+import org.botoxclinic.platform.outbox.Outbox;
 import org.botoxclinic.platform.time.Timestamps;
 import org.jboss.logging.Logger;
 
@@ -40,18 +40,19 @@ public class AuthorizationClockJob {
     public record Result(int expired, int overdue, int newlyFlagged, int reauthorizationsOpened) {
     }
 
-    private final EntityManager em;
-    private final CaseEvents events;
+    private final AuthorizationCaseRepository cases;
+    private final Outbox outbox;
     private final CaseAudit audit;
-    private final Reauthorizations reauthorizations;
+    private final ReauthorizationService reauthorizations;
     private final AuthorizationConfig config;
     private final Clock clock;
     private final AtomicLong overdueDecisions = new AtomicLong();
 
-    public AuthorizationClockJob(EntityManager em, CaseEvents events, CaseAudit audit, Reauthorizations reauthorizations,
-                                 AuthorizationConfig config, Clock clock, MeterRegistry meters) {
-        this.em = em;
-        this.events = events;
+    public AuthorizationClockJob(AuthorizationCaseRepository cases, Outbox outbox, CaseAudit audit,
+                                 ReauthorizationService reauthorizations, AuthorizationConfig config, Clock clock,
+                                 MeterRegistry meters) {
+        this.cases = cases;
+        this.outbox = outbox;
         this.audit = audit;
         this.reauthorizations = reauthorizations;
         this.config = config;
@@ -72,41 +73,33 @@ public class AuthorizationClockJob {
         OffsetDateTime now = Timestamps.now(clock);
         LocalDate today = LocalDate.now(clock);
         int opened = 0;
-        for (UUID id : ids("select c.id from AuthorizationCase c where c.status in :statuses"
-                + " and (c.validTo <= :horizon or c.visitsUsed >= c.approvedVisits or c.unitsUsed >= c.approvedUnits)"
-                + " and not exists (select n.id from AuthorizationCase n where n.previousCaseId = c.id)",
-                List.of(CaseStatus.APPROVED, CaseStatus.PARTIALLY_APPROVED, CaseStatus.EXHAUSTED),
-                today.plusDays(config.reauthorizationLeadDays()))) {
+        LocalDate horizon = today.plusDays(config.reauthorizationLeadDays());
+        for (UUID id : QuarkusTransaction.requiringNew().call(() -> cases.reauthorizationCandidates(horizon))) {
             opened += perCase(id, () -> {
-                AuthorizationCase c = em.find(AuthorizationCase.class, id, LockModeType.PESSIMISTIC_WRITE);
-                return ApprovalWindow.reauthorizationDue(c.status(), c.visitsUsed(), c.validTo(), today,
+                AuthorizationCase c = cases.lockedById(id);
+                return ApprovalWindow.reauthorizationDue(c.status(), c.usage().visits(), c.validTo(), today,
                                 config.reauthorizationLeadDays())
                         .flatMap(reason -> reauthorizations.open(c, reason, now)).isPresent() ? 1 : 0;
             });
         }
         int expired = 0;
-        for (UUID id : ids("select c.id from AuthorizationCase c where c.status in :statuses and c.validTo < :horizon",
-                List.of(CaseStatus.APPROVED, CaseStatus.PARTIALLY_APPROVED), today)) {
+        for (UUID id : QuarkusTransaction.requiringNew().call(() -> cases.pastTheirWindow(today))) {
             expired += perCase(id, () -> {
-                AuthorizationCase c = em.find(AuthorizationCase.class, id, LockModeType.PESSIMISTIC_WRITE);
+                AuthorizationCase c = cases.lockedById(id);
                 if (!c.status().grants() || !ApprovalWindow.expired(c.validTo(), today)) {
                     return 0;
                 }
                 c.expire(now);
-                events.expired(c, now);
+                outbox.append(AuthorizationExpired.of(c, now));
                 audit.record("EXPIRE", c);
                 return 1;
             });
         }
         int flagged = 0;
-        List<UUID> overdue = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                        "select c.id from AuthorizationCase c where c.status in :statuses and c.decisionDueAt < :now", UUID.class)
-                .setParameter("statuses", List.of(CaseStatus.SUBMITTED, CaseStatus.APPEALED))
-                .setParameter("now", now)
-                .getResultList());
+        List<UUID> overdue = QuarkusTransaction.requiringNew().call(() -> cases.decisionsOverdue(now));
         for (UUID id : overdue) {
             flagged += perCase(id, () -> {
-                AuthorizationCase c = em.find(AuthorizationCase.class, id, LockModeType.PESSIMISTIC_WRITE);
+                AuthorizationCase c = cases.lockedById(id);
                 if (!c.flagOverdue(now)) {
                     return 0;
                 }
@@ -131,12 +124,5 @@ public class AuthorizationClockJob {
             LOG.warnf("Authorization clocks could not update case %s, next run retries: %s", id, e.getClass().getSimpleName());
             return 0;
         }
-    }
-
-    private List<UUID> ids(String jpql, List<CaseStatus> statuses, LocalDate horizon) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createQuery(jpql, UUID.class)
-                .setParameter("statuses", statuses)
-                .setParameter("horizon", horizon)
-                .getResultList());
     }
 }

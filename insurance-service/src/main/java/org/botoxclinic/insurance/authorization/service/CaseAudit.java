@@ -9,7 +9,7 @@ import org.botoxclinic.platform.audit.AuditTrail;
 @ApplicationScoped
 public class CaseAudit {
 
-    public static final String RESOURCE = "authorization_case";
+    public static final String RESOURCE = "authorization-case";
 
     private final AuditTrail trail;
 

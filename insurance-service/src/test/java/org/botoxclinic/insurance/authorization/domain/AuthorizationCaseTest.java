@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.botoxclinic.platform.domain.IllegalTransitionException;
+import org.botoxclinic.platform.domain.InvalidInputException;
+import org.botoxclinic.platform.domain.PatientIdentity;
+import org.botoxclinic.platform.domain.RuleRefusedException;
 import org.junit.jupiter.api.Test;
 
 class AuthorizationCaseTest {
@@ -27,14 +30,15 @@ class AuthorizationCaseTest {
             new RequirementTemplate("OTHER_TOXINS_TRIED", "optional", false, RequirementStage.INITIAL, null, 3));
 
     private static AuthorizationCase open(Map<String, Object> details) {
-        return AuthorizationCase.open(new AcceptedReferral(UUID.randomUUID(), "CHRONIC_MIGRAINE", List.of("G43.709"), "AETNA",
-                "Aetna", "W1", null, null, "A", "B", LocalDate.of(1984, 5, 17), "female", details), MIGRAINE, CHECKLIST, NOW);
+        return AuthorizationCase.open(new AcceptedReferral(UUID.randomUUID(), "CHRONIC_MIGRAINE", List.of("G43.709"),
+                new PatientIdentity("A", "B", LocalDate.of(1984, 5, 17), "female"),
+                new Coverage("AETNA", "Aetna", "W1", null, null), details), MIGRAINE, CHECKLIST, NOW);
     }
 
     private static AuthorizationCase approved(int units, int visits) {
         AuthorizationCase c = open(Map.of("headacheDaysPerMonth", 20, "symptomMonths", 24));
         c.updateRequirement("SPECIALIST_PRESCRIBER", true, "neurologist", NOW);
-        c.submit(SubmissionChannel.PORTAL, null, false, NOW, NOW.plusDays(7), null, NOW);
+        c.submit(new Submission(SubmissionChannel.PORTAL, null, false, NOW, null), NOW.plusDays(7), NOW);
         c.decide(new Decision(DecisionOutcome.APPROVED, "A-1", units, visits, FROM, TO, null, null), NOW);
         return c;
     }
@@ -46,8 +50,8 @@ class AuthorizationCaseTest {
     @Test
     void shouldStartWithTheItemsTheReferralProvesMetAndRequestTheDefaultLines() {
         AuthorizationCase c = open(Map.of("headacheDaysPerMonth", 20, "symptomMonths", 24));
-        assertEquals(310, c.requestedUnits());
-        assertEquals(2, c.requestedVisits());
+        assertEquals(310, c.lines().units());
+        assertEquals(2, c.lines().visits());
         assertTrue(c.requirement("HEADACHE_DIARY").orElseThrow().met());
         assertEquals(CaseRequirement.MET_BY_REFERRAL, c.requirement("HEADACHE_DIARY").orElseThrow().metBy());
         assertEquals(List.of("SPECIALIST_PRESCRIBER"), c.unmetRequirements());
@@ -64,12 +68,12 @@ class AuthorizationCaseTest {
         AuthorizationCase c = approved(310, 2);
         assertFalse(c.recordTreatment(treatment(155, 0), NOW));
         assertEquals(CaseStatus.APPROVED, c.status());
-        assertEquals(155, c.unitsUsed());
-        assertEquals(1, c.visitsUsed());
+        assertEquals(155, c.usage().units());
+        assertEquals(1, c.usage().visits());
         assertTrue(c.recordTreatment(treatment(150, 5), NOW));
         assertEquals(CaseStatus.EXHAUSTED, c.status());
-        assertEquals(310, c.unitsUsed());
-        assertFalse(c.overApproval());
+        assertEquals(310, c.usage().units());
+        assertFalse(c.usage().overApproval());
     }
 
     @Test
@@ -77,10 +81,10 @@ class AuthorizationCaseTest {
         AuthorizationCase c = approved(300, 2);
         assertFalse(c.recordTreatment(treatment(155, 0), NOW));
         assertTrue(c.recordTreatment(treatment(155, 10), NOW));
-        assertEquals(320, c.unitsUsed());
-        assertTrue(c.overApproval());
-        assertTrue(c.uses().get(1).beyondApproval());
-        assertFalse(c.uses().get(0).beyondApproval());
+        assertEquals(320, c.usage().units());
+        assertTrue(c.usage().overApproval());
+        assertTrue(c.usage().uses().get(1).beyondApproval());
+        assertFalse(c.usage().uses().get(0).beyondApproval());
     }
 
     @Test
@@ -89,9 +93,9 @@ class AuthorizationCaseTest {
         assertTrue(c.recordTreatment(treatment(155, 0), NOW));
         assertFalse(c.recordTreatment(treatment(155, 0), NOW));
         assertEquals(CaseStatus.EXHAUSTED, c.status());
-        assertEquals(2, c.visitsUsed());
-        assertEquals(310, c.unitsUsed());
-        assertTrue(c.overApproval());
+        assertEquals(2, c.usage().visits());
+        assertEquals(310, c.usage().units());
+        assertTrue(c.usage().overApproval());
     }
 
     @Test
@@ -103,7 +107,7 @@ class AuthorizationCaseTest {
     @Test
     void shouldNotPendAnAppeal() {
         AuthorizationCase c = open(null);
-        c.submit(SubmissionChannel.FAX, null, false, NOW, NOW.plusDays(7), "urgent", NOW);
+        c.submit(new Submission(SubmissionChannel.FAX, null, false, NOW, "urgent"), NOW.plusDays(7), NOW);
         c.decide(new Decision(DecisionOutcome.DENIED, null, null, null, null, null, "no diary", null), NOW);
         c.appeal(NOW, "diary attached", NOW.plusDays(30), NOW);
         assertThrows(IllegalTransitionException.class, () -> c.decide(
@@ -120,5 +124,57 @@ class AuthorizationCaseTest {
         assertEquals(c.referralId(), next.referralId());
         assertEquals(CaseStatus.PENDING_SUBMISSION, next.status());
         assertEquals(List.of("DOCUMENTED_BENEFIT"), next.unmetRequirements());
+    }
+
+    @Test
+    void shouldRefuseASubmissionWithUnmetItemsUnlessOverriddenAndKeepTheOverride() {
+        AuthorizationCase c = open(Map.of("headacheDaysPerMonth", 20, "symptomMonths", 24));
+        RuleRefusedException refused = assertThrows(RuleRefusedException.class, () ->
+                c.submit(new Submission(SubmissionChannel.PORTAL, null, false, NOW, null), NOW.plusDays(7), NOW));
+        assertEquals(AuthorizationCase.REQUIREMENTS_UNMET, refused.code());
+        assertEquals(List.of("SPECIALIST_PRESCRIBER"), refused.properties().get("unmet"));
+        assertEquals(CaseStatus.PENDING_SUBMISSION, c.status());
+
+        c.submit(new Submission(SubmissionChannel.PORTAL, null, true, NOW, " notes attached "), NOW.plusHours(72), NOW);
+        assertEquals(CaseStatus.SUBMITTED, c.status());
+        assertEquals("notes attached", c.submission().overrideReason());
+        assertEquals(NOW.plusHours(72), c.decisionDueAt());
+    }
+
+    @Test
+    void shouldNameTheStatusBeforeTheChecklistWhenASubmissionIsNotAllowed() {
+        AuthorizationCase c = open(null);
+        c.withdraw("duplicate", NOW);
+        IllegalTransitionException refused = assertThrows(IllegalTransitionException.class, () ->
+                c.submit(new Submission(SubmissionChannel.PORTAL, null, false, NOW, null), NOW.plusDays(7), NOW));
+        assertEquals("WITHDRAWN", refused.currentStatus());
+        assertEquals("Authorization case is WITHDRAWN and cannot be submitted", refused.detail());
+    }
+
+    @Test
+    void shouldRefuseAnAppealFiledBeforeTheDenial() {
+        AuthorizationCase c = open(null);
+        c.submit(new Submission(SubmissionChannel.FAX, null, false, NOW, "urgent"), NOW.plusDays(7), NOW);
+        c.decide(new Decision(DecisionOutcome.DENIED, null, null, null, null, null, "no diary", null), NOW);
+        InvalidInputException invalid = assertThrows(InvalidInputException.class,
+                () -> c.appeal(NOW.minusMinutes(1), "diary attached", NOW.plusDays(30), NOW));
+        assertEquals(List.of("submittedAt"), List.copyOf(invalid.fieldMessages().keySet()));
+        assertEquals(CaseStatus.DENIED, c.status());
+    }
+
+    @Test
+    void shouldTakeItsPlaceInTheQueueWithEveryChangeOfStatus() {
+        AuthorizationCase c = open(null);
+        assertEquals(1, c.queue().rank());
+        assertEquals(NOW, c.queue().at());
+        c.submit(new Submission(SubmissionChannel.FAX, null, false, NOW, "urgent"), NOW.plusDays(7), NOW);
+        assertEquals(0, c.queue().rank());
+        assertEquals(NOW.plusDays(7), c.queue().at());
+        c.decide(new Decision(DecisionOutcome.APPROVED, "A-1", 310, 2, FROM, TO, null, null), NOW.plusDays(1));
+        assertEquals(2, c.queue().rank());
+        assertEquals(TO.atStartOfDay().atOffset(java.time.ZoneOffset.UTC), c.queue().at());
+        c.expire(NOW.plusDays(200));
+        assertEquals(3, c.queue().rank());
+        assertEquals(NOW.plusDays(200), c.queue().at());
     }
 }

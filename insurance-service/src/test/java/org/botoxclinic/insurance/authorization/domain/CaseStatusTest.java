@@ -31,17 +31,32 @@ class CaseStatusTest {
     @EnumSource(CaseStatus.class)
     void shouldAllowExactlyTheDocumentedMovesFromEveryStatus(CaseStatus from) {
         for (CaseStatus to : CaseStatus.values()) {
-            assertEquals(LEGAL.get(from).contains(to), from.canMoveTo(to), from + " -> " + to);
+            assertEquals(LEGAL.get(from).contains(to), from.canBecome(to), from + " -> " + to);
         }
     }
 
     @Test
     void shouldRankTheQueueByWhoMustActNext() {
-        assertEquals(0, CaseStatus.SUBMITTED.queueRank());
-        assertEquals(0, CaseStatus.APPEALED.queueRank());
-        assertEquals(1, CaseStatus.PENDED.queueRank());
-        assertEquals(2, CaseStatus.APPROVED.queueRank());
-        assertEquals(3, CaseStatus.CANCELLED.queueRank());
+        assertEquals(0, QueuePosition.rank(CaseStatus.SUBMITTED));
+        assertEquals(0, QueuePosition.rank(CaseStatus.APPEALED));
+        assertEquals(1, QueuePosition.rank(CaseStatus.PENDED));
+        assertEquals(2, QueuePosition.rank(CaseStatus.APPROVED));
+        assertEquals(3, QueuePosition.rank(CaseStatus.CANCELLED));
+    }
+
+    @ParameterizedTest
+    @EnumSource(CaseStatus.class)
+    void shouldRefuseEveryMoveItDoesNotAllowNamingTheStatus(CaseStatus from) {
+        for (CaseStatus to : CaseStatus.values()) {
+            if (from.canBecome(to)) {
+                assertEquals(to, from.moveTo(to, "authorization case", "moved"));
+            } else {
+                org.botoxclinic.platform.domain.IllegalTransitionException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                        org.botoxclinic.platform.domain.IllegalTransitionException.class,
+                        () -> from.moveTo(to, "authorization case", "moved"));
+                assertEquals(from.name(), refused.currentStatus());
+            }
+        }
     }
 
     @Test

@@ -7,33 +7,34 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.botoxclinic.insurance.authorization.domain.ApprovalWindow;
 import org.botoxclinic.insurance.authorization.domain.AuthorizationCase;
 import org.botoxclinic.insurance.authorization.domain.ReauthorizationReason;
 import org.botoxclinic.insurance.authorization.domain.Treatment;
+import org.botoxclinic.insurance.authorization.events.AuthorizationExhausted;
+import org.botoxclinic.insurance.authorization.repository.AuthorizationCaseRepository;
+import org.botoxclinic.platform.outbox.Outbox;
 import org.botoxclinic.platform.time.Timestamps;
 import org.jboss.logging.Logger;
 
 /** Counts each treatment given against the approval whose window covers it, once, and closes a used-up approval. */
 @ApplicationScoped
-public class TreatmentLedger {
+public class TreatmentUsageService {
 
-    private static final Logger LOG = Logger.getLogger(TreatmentLedger.class);
+    private static final Logger LOG = Logger.getLogger(TreatmentUsageService.class);
 
-    private final EntityManager em;
-    private final CaseEvents events;
+    private final AuthorizationCaseRepository cases;
+    private final Outbox outbox;
     private final CaseAudit audit;
-    private final Reauthorizations reauthorizations;
+    private final ReauthorizationService reauthorizations;
     private final Clock clock;
 
-    public TreatmentLedger(EntityManager em, CaseEvents events, CaseAudit audit, Reauthorizations reauthorizations,
-                           Clock clock) {
-        this.em = em;
-        this.events = events;
+    public TreatmentUsageService(AuthorizationCaseRepository cases, Outbox outbox, CaseAudit audit,
+                                 ReauthorizationService reauthorizations, Clock clock) {
+        this.cases = cases;
+        this.outbox = outbox;
         this.audit = audit;
         this.reauthorizations = reauthorizations;
         this.clock = clock;
@@ -45,26 +46,20 @@ public class TreatmentLedger {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Treatment treatment) {
-        Long counted = em.createQuery("select count(u) from TreatmentUse u where u.appointmentId = :appointment", Long.class)
-                .setParameter("appointment", treatment.appointmentId())
-                .getSingleResult();
-        if (counted > 0) {
+        if (cases.treatmentCounted(treatment.appointmentId())) {
             LOG.infof("Treatment for appointment %s is already counted", treatment.appointmentId());
             return;
         }
-        List<AuthorizationCase> cases = em.createQuery("from AuthorizationCase where referralId = :referral",
-                        AuthorizationCase.class)
-                .setParameter("referral", treatment.referralId())
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList();
-        if (cases.isEmpty()) {
+        List<AuthorizationCase> ofReferral = cases.ofReferralLocked(treatment.referralId());
+        if (ofReferral.isEmpty()) {
             // Retried, then parked on the dead-letter topic: a treatment is never dropped.
             throw new IllegalStateException("no authorization case for referral " + treatment.referralId());
         }
         OffsetDateTime now = Timestamps.now(clock);
-        Optional<AuthorizationCase> covering = ApprovalWindow.covering(cases, treatment.authorizationId(), treatment.date());
+        Optional<AuthorizationCase> covering = ApprovalWindow.covering(ofReferral, treatment.authorizationId(),
+                treatment.date());
         if (covering.isEmpty()) {
-            AuthorizationCase latest = cases.stream().max(Comparator.comparing(AuthorizationCase::createdAt)).orElseThrow();
+            AuthorizationCase latest = ofReferral.stream().max(Comparator.comparing(AuthorizationCase::createdAt)).orElseThrow();
             latest.recordUncoveredTreatment(treatment, now);
             audit.record("RECORD_TREATMENT", latest);
             LOG.warnf("Treatment for appointment %s on referral %s is outside every approved window; flagged on case %s",
@@ -74,12 +69,12 @@ public class TreatmentLedger {
         AuthorizationCase c = covering.get();
         boolean exhausted = c.recordTreatment(treatment, now);
         audit.record("RECORD_TREATMENT", c);
-        if (c.overApproval()) {
-            LOG.warnf("Case %s is used beyond its approval: visits %d/%d, units %d/%d", c.id(), c.visitsUsed(),
-                    c.approvedVisits(), c.unitsUsed(), c.approvedUnits());
+        if (c.usage().overApproval()) {
+            LOG.warnf("Case %s is used beyond its approval: visits %d/%d, units %d/%d", c.id(), c.usage().visits(),
+                    c.approval().visits(), c.usage().units(), c.approval().units());
         }
         if (exhausted) {
-            events.exhausted(c, now);
+            outbox.append(AuthorizationExhausted.of(c, now));
             audit.record("EXHAUST", c);
             LOG.infof("Case %s exhausted", c.id());
             reauthorizations.open(c, ReauthorizationReason.VISITS_USED_UP, now);

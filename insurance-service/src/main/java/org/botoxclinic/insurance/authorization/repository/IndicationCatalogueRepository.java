@@ -1,4 +1,4 @@
-package org.botoxclinic.insurance.authorization.service;
+package org.botoxclinic.insurance.authorization.repository;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,16 +21,14 @@ import org.jboss.logging.Logger;
  * each payer's overrides of them, and each payer's decision clocks.
  */
 @ApplicationScoped
-public class IndicationCatalogue {
+public class IndicationCatalogueRepository {
 
-    private static final Logger LOG = Logger.getLogger(IndicationCatalogue.class);
+    private static final Logger LOG = Logger.getLogger(IndicationCatalogueRepository.class);
 
     private final EntityManager em;
-    private final AuthorizationConfig config;
 
-    public IndicationCatalogue(EntityManager em, AuthorizationConfig config) {
+    public IndicationCatalogueRepository(EntityManager em) {
         this.em = em;
-        this.config = config;
     }
 
     /** The indication's lines, with the payer's own values where it has any. */
@@ -80,15 +78,15 @@ public class IndicationCatalogue {
         return Checklist.effective(defaults, payer, reauthorization);
     }
 
-    /** The payer's decision clocks; a payer without its own (or a null column) keeps the configured CMS default. */
-    public DecisionClock clockFor(String payerId) {
+    /** The payer's decision clocks; a payer without its own (or a null column) keeps the default one. */
+    public DecisionClock clockFor(String payerId, DecisionClock defaults) {
         List<?> rows = em.createNativeQuery("""
                         select expedited_hours, standard_hours, appeal_hours from payer_decision_clock where payer_id = ?1""")
                 .setParameter(1, payerId)
                 .getResultList();
         Object[] row = rows.isEmpty() ? new Object[3] : (Object[]) rows.get(0);
-        return new DecisionClock(hours(row[0], config.expeditedDecisionClock()),
-                hours(row[1], config.standardDecisionClock()), hours(row[2], config.appealDecisionClock()));
+        return new DecisionClock(hours(row[0], defaults.expedited()), hours(row[1], defaults.standard()),
+                hours(row[2], defaults.appeal()));
     }
 
     private static Duration hours(Object value, Duration fallback) {

@@ -1,0 +1,149 @@
+package org.botoxclinic.insurance.authorization.repository;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
+
+import org.botoxclinic.insurance.authorization.domain.AuthorizationCase;
+import org.botoxclinic.insurance.authorization.domain.CaseStatus;
+import org.botoxclinic.insurance.authorization.domain.QueueFilter;
+import org.botoxclinic.platform.domain.NotFoundException;
+import org.botoxclinic.platform.paging.Cursor;
+
+/** Authorization cases as stored, and every question asked of them: the work queue and the clocks' candidates. */
+@ApplicationScoped
+public class AuthorizationCaseRepository implements PanacheRepositoryBase<AuthorizationCase, UUID> {
+
+    /** The list name in the work queue's cursors: rank, time, id of the last case on a page. */
+    public static final String QUEUE = "authorization-queue";
+
+    /** The case, locked until the transaction ends, so that concurrent changes to it queue up. */
+    public AuthorizationCase lockedById(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> new NotFoundException(AuthorizationCase.RESOURCE, id));
+    }
+
+    public AuthorizationCase byId(UUID id) {
+        return findByIdOptional(id).orElseThrow(() -> new NotFoundException(AuthorizationCase.RESOURCE, id));
+    }
+
+    /** The case opened for the referral itself, not a reauthorization. */
+    public Optional<AuthorizationCase> initialCase(UUID referralId) {
+        return find("referralId = ?1 and previousCaseId is null", referralId).firstResultOptional();
+    }
+
+    /** Every case of the referral, oldest first, locked. */
+    public List<AuthorizationCase> ofReferralLocked(UUID referralId) {
+        return find("referralId", Sort.by("createdAt"), referralId).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    /** The reauthorization that follows the case, if one was opened. */
+    public Optional<UUID> nextCaseId(UUID caseId) {
+        return getEntityManager().createQuery("select c.id from AuthorizationCase c where c.previousCaseId = :id", UUID.class)
+                .setParameter("id", caseId)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** Whether a treatment of this appointment was already counted on any case. */
+    public boolean treatmentCounted(UUID appointmentId) {
+        return getEntityManager().createQuery("select count(u) from TreatmentUse u where u.appointmentId = :appointment",
+                        Long.class)
+                .setParameter("appointment", appointmentId)
+                .getSingleResult() > 0;
+    }
+
+    /**
+     * Approvals without a successor that are used up, or whose window ends by the horizon: candidates for a
+     * reauthorization, which {@code ApprovalWindow.reauthorizationDue} decides on.
+     */
+    public List<UUID> reauthorizationCandidates(LocalDate horizon) {
+        return ids("select c.id from AuthorizationCase c where c.status in :statuses and (c.approval.validTo <= :horizon"
+                + " or c.usage.visits >= c.approval.visits or c.usage.units >= c.approval.units)"
+                + " and not exists (select n.id from AuthorizationCase n where n.previousCaseId = c.id)",
+                Map.of("statuses", CaseStatus.APPROVAL_GIVEN, "horizon", horizon));
+    }
+
+    /** Running approvals whose last good day is before today. */
+    public List<UUID> pastTheirWindow(LocalDate today) {
+        return ids("select c.id from AuthorizationCase c where c.status in :statuses and c.approval.validTo < :today",
+                Map.of("statuses", CaseStatus.GRANTING, "today", today));
+    }
+
+    /** Cases whose payer answer is late. */
+    public List<UUID> decisionsOverdue(OffsetDateTime now) {
+        return ids("select c.id from AuthorizationCase c where c.status in :statuses and c.due.at < :now",
+                Map.of("statuses", CaseStatus.AWAITING_DECISION, "now", now));
+    }
+
+    /**
+     * One page of the work queue, most urgent first, with one case more than the limit when another page follows.
+     *
+     * @param after the cursor of the previous page's last case, or null for the first page
+     */
+    public List<AuthorizationCase> queue(QueueFilter filter, Cursor after, int limit, OffsetDateTime now, LocalDate today) {
+        StringBuilder jpql = new StringBuilder("from AuthorizationCase c where 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (filter.statuses() != null && !filter.statuses().isEmpty()) {
+            jpql.append(" and c.status in :statuses");
+            params.put("statuses", filter.statuses());
+        }
+        if (filter.payerId() != null) {
+            jpql.append(" and c.coverage.payerId = :payer");
+            params.put("payer", filter.payerId());
+        }
+        if (filter.indication() != null) {
+            jpql.append(" and c.indication = :indication");
+            params.put("indication", filter.indication());
+        }
+        if (filter.referralId() != null) {
+            jpql.append(" and c.referralId = :referral");
+            params.put("referral", filter.referralId());
+        }
+        if (filter.overdue()) {
+            jpql.append(" and c.status in :awaiting and c.due.at < :now");
+            params.put("awaiting", CaseStatus.AWAITING_DECISION);
+            params.put("now", now);
+        }
+        if (filter.expiringWithinDays() != null) {
+            jpql.append(" and c.status in :granting and c.approval.validTo >= :today and c.approval.validTo <= :horizon");
+            params.put("granting", CaseStatus.GRANTING);
+            params.put("today", today);
+            params.put("horizon", today.plusDays(filter.expiringWithinDays()));
+        }
+        if (after != null) {
+            jpql.append(" and (c.queue.rank > :rank or (c.queue.rank = :rank and (c.queue.at > :at")
+                    .append(" or (c.queue.at = :at and c.id > :id))))");
+            params.put("rank", after.integer(0));
+            params.put("at", after.time(1));
+            params.put("id", after.uuid(2));
+        }
+        jpql.append(" order by c.queue.rank, c.queue.at, c.id");
+        TypedQuery<AuthorizationCase> query = getEntityManager().createQuery(jpql.toString(), AuthorizationCase.class)
+                .setMaxResults(limit + 1);
+        params.forEach(query::setParameter);
+        return new ArrayList<>(query.getResultList());
+    }
+
+    /** Where a page of the work queue ended, for the next page's query. */
+    public static Cursor cursorAfter(AuthorizationCase c) {
+        return Cursor.of(QUEUE, c.queue().rank(), c.queue().at(), c.id());
+    }
+
+    private List<UUID> ids(String jpql, Map<String, Object> params) {
+        TypedQuery<UUID> query = getEntityManager().createQuery(jpql, UUID.class);
+        params.forEach(query::setParameter);
+        return query.getResultList();
+    }
+}

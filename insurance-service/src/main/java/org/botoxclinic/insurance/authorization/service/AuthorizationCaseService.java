@@ -1,0 +1,124 @@
+package org.botoxclinic.insurance.authorization.service;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.botoxclinic.insurance.authorization.domain.AcceptedReferral;
+import org.botoxclinic.insurance.authorization.domain.AuthorizationCase;
+import org.botoxclinic.insurance.authorization.domain.QueueFilter;
+import org.botoxclinic.insurance.authorization.domain.RequestRules;
+import org.botoxclinic.insurance.authorization.repository.AuthorizationCaseRepository;
+import org.botoxclinic.insurance.authorization.repository.IndicationCatalogueRepository;
+import org.botoxclinic.platform.domain.InvalidInputException;
+import org.botoxclinic.platform.paging.Cursor;
+import org.botoxclinic.platform.paging.Page;
+import org.botoxclinic.platform.time.Timestamps;
+import org.jboss.logging.Logger;
+
+/**
+ * A case's life on the clinic's side: opened for each accepted referral, read and listed in the specialists' work
+ * queue, its checklist kept, withdrawn, and closed when its referral is cancelled. What goes to and comes from the
+ * payer is {@link PayerDecisionService}'s.
+ */
+@ApplicationScoped
+public class AuthorizationCaseService {
+
+    private static final Logger LOG = Logger.getLogger(AuthorizationCaseService.class);
+
+    private final AuthorizationCaseRepository cases;
+    private final IndicationCatalogueRepository catalogue;
+    private final CaseAudit audit;
+    private final Clock clock;
+
+    public AuthorizationCaseService(AuthorizationCaseRepository cases, IndicationCatalogueRepository catalogue,
+                                    CaseAudit audit, Clock clock) {
+        this.cases = cases;
+        this.catalogue = catalogue;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Runs inside the inbox's transaction; a referral that already has its initial case is left as it is. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void open(AcceptedReferral referral) {
+        if (cases.initialCase(referral.referralId()).isPresent()) {
+            LOG.infof("Referral %s already has an authorization case", referral.referralId());
+            return;
+        }
+        String payerId = referral.coverage().payerId();
+        AuthorizationCase c = AuthorizationCase.open(referral, catalogue.defaultsFor(referral.indication(), payerId),
+                catalogue.checklistFor(referral.indication(), payerId, false), now());
+        cases.persist(c);
+        audit.record("OPEN", c);
+        LOG.infof("Authorization case %s opened for referral %s", c.id(), referral.referralId());
+    }
+
+    /** The referral was cancelled: every open case of it closes; closed ones stay as they ended. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int cancelReferral(UUID referralId, String reason) {
+        int cancelled = 0;
+        for (AuthorizationCase c : cases.ofReferralLocked(referralId)) {
+            if (c.cancel("referral cancelled: " + reason, now())) {
+                audit.record("CANCEL", c);
+                cancelled++;
+            }
+        }
+        LOG.infof("Referral %s cancelled: %d authorization case(s) closed", referralId, cancelled);
+        return cancelled;
+    }
+
+    /** One case for a reader; the read is audited. */
+    @Transactional
+    public AuthorizationCase read(UUID id) {
+        AuthorizationCase c = cases.byId(id);
+        audit.record("READ", c);
+        return c;
+    }
+
+    /** One page of the work queue, most urgent first; every case on it is a read, and audited as one. */
+    @Transactional
+    public Page<AuthorizationCase> queue(QueueFilter filter, int limit, Cursor after) {
+        List<AuthorizationCase> found = cases.queue(filter, after, limit, now(), LocalDate.now(clock));
+        Page<AuthorizationCase> page = Page.of(found, limit, AuthorizationCaseRepository::cursorAfter);
+        page.items().forEach(c -> audit.record("READ", c));
+        return page;
+    }
+
+    /** Reads a cursor the work queue handed out; anything else is invalid input naming the cursor. */
+    public static Cursor queueCursor(String text) {
+        return Cursor.decode(text, AuthorizationCaseRepository.QUEUE, 3);
+    }
+
+    public Optional<UUID> nextCaseId(UUID id) {
+        return cases.nextCaseId(id);
+    }
+
+    @Transactional
+    public AuthorizationCase updateRequirement(UUID id, String code, boolean met, String note) {
+        AuthorizationCase c = cases.lockedById(id);
+        c.updateRequirement(code, met, note, now());
+        audit.record("UPDATE_REQUIREMENT", c);
+        return c;
+    }
+
+    @Transactional
+    public AuthorizationCase withdraw(UUID id, String reason) {
+        InvalidInputException.throwIfAny(RequestRules.withdrawal(reason));
+        AuthorizationCase c = cases.lockedById(id);
+        c.withdraw(reason.strip(), now());
+        audit.record("WITHDRAW", c);
+        LOG.infof("Authorization case %s withdrawn", c.id());
+        return c;
+    }
+
+    private OffsetDateTime now() {
+        return Timestamps.now(clock);
+    }
+}
