@@ -10,13 +10,16 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,6 +32,7 @@ import org.botoxclinic.testkit.ClinicTestInfrastructure;
 import org.botoxclinic.testkit.DevTokens;
 import org.botoxclinic.testkit.EventContract;
 import org.botoxclinic.testkit.KafkaProbe;
+import org.botoxclinic.testkit.TestClock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +49,12 @@ class ReferralDecisionsTest {
 
     private static String fresh() {
         return submitted("pcp-north", body(uniqueId()));
+    }
+
+    private static Set<String> fields(com.fasterxml.jackson.databind.JsonNode node) {
+        Set<String> names = new HashSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private static void refused(String token, String id, String action, String body, String currentStatus) {
@@ -66,6 +76,18 @@ class ReferralDecisionsTest {
         try (KafkaProbe probe = new KafkaProbe(kafka, "referral-events")) {
             ConsumerRecord<String, String> record = probe.awaitType("ReferralAccepted", id, Duration.ofSeconds(20));
             EventContract.assertValid("ReferralAccepted", record.value());
+            // The payload is the contract, field for field: nothing added by the event's own methods
+            // (the outbox keeps it as jsonb, which does not keep the order of the fields).
+            var payload = ReferralFixtures.JSON.readTree(record.value());
+            assertEquals(Set.of("referralId", "acceptedAt", "source", "partnerId", "externalReferralId", "indication",
+                    "diagnosisCodes", "urgency", "patient", "referringProvider", "insurance", "clinicalDetails"), fields(payload));
+            assertEquals(Set.of("firstName", "lastName", "dateOfBirth", "sex", "phone", "email", "address"),
+                    fields(payload.path("patient")));
+            assertEquals(Set.of("line1", "line2", "city", "state", "postalCode"), fields(payload.path("patient").path("address")));
+            assertEquals(Set.of("headacheDaysPerMonth", "headacheHoursPerDay", "migraineDaysPerMonth", "symptomMonths",
+                    "priorPreventiveClasses", "currentCgrpAntagonist", "spasticityCause", "affectedSide"),
+                    fields(payload.path("clinicalDetails")));
+            assertEquals("BETA_BLOCKER", payload.path("clinicalDetails").path("priorPreventiveClasses").path(0).asText());
             assertEquals("/referral-service", KafkaProbe.header(record, "ce_source"));
             var event = ReferralFixtures.JSON.readTree(record.value());
             assertEquals("pcp-north", event.path("partnerId").asText());
@@ -143,8 +165,11 @@ class ReferralDecisionsTest {
         String partner = "pcp-queue-" + UUID.randomUUID().toString().substring(0, 8);
         List<String> routine = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
+            // Received a minute apart on the test clock, which stands still unless a test moves it.
+            TestClock.advance(Duration.ofMinutes(1));
             routine.add(submitted(partner, body(uniqueId())));
         }
+        TestClock.advance(Duration.ofMinutes(1));
         ObjectNode urgentBody = body(uniqueId());
         urgentBody.put("urgency", "URGENT");
         String urgent = submitted(partner, urgentBody);
@@ -153,9 +178,10 @@ class ReferralDecisionsTest {
         var firstPage = given().auth().oauth2(token).queryParam("limit", 2).get("/api/referrals")
                 .then().statusCode(200).body("items", hasSize(2)).extract();
         assertEquals(List.of(urgent, routine.get(0)), firstPage.path("items.id"));
-        String cursor = firstPage.path("nextCursor");
+        String cursor = firstPage.path("next");
         given().auth().oauth2(token).queryParam("limit", 2).queryParam("cursor", cursor).get("/api/referrals")
-                .then().statusCode(200).body("items.id", contains(routine.get(1), routine.get(2)));
+                .then().statusCode(200).body("items.id", contains(routine.get(1), routine.get(2)))
+                .body("next", nullValue());
 
         // Another partner sees none of these; staff filter the whole queue.
         given().auth().oauth2(DevTokens.forPartner("pcp-elsewhere")).get("/api/referrals")

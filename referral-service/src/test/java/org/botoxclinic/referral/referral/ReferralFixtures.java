@@ -11,11 +11,14 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 import org.botoxclinic.testkit.DevTokens;
+import org.botoxclinic.testkit.TestClock;
 
 /** A valid partner referral to start from, and the calls the intake tests make. */
 final class ReferralFixtures {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    /** A 42-year-old patient on the test clock's day: an adult, and plausible, whatever the day. */
+    static final String ADULT_BIRTH_DATE = TestClock.today().minusYears(42).toString();
 
     private ReferralFixtures() {
     }
@@ -24,7 +27,7 @@ final class ReferralFixtures {
         try {
             return (ObjectNode) JSON.readTree("""
                     {"externalReferralId":"%s",
-                     "patient":{"firstName":"Alex","lastName":"Rivera","dateOfBirth":"1984-05-17","sex":"female","phone":"555-0100",
+                     "patient":{"firstName":"Alex","lastName":"Rivera","dateOfBirth":"%s","sex":"female","phone":"555-0100",
                                 "email":"alex@example.org",
                                 "address":{"line1":"12 Elm St","city":"Springfield","state":"IL","postalCode":"62701"}},
                      "referringProvider":{"npi":"1234567893","name":"Dr. Lee","practice":"North Family Practice","fax":"555-0199"},
@@ -33,7 +36,7 @@ final class ReferralFixtures {
                                         "priorPreventiveClasses":["BETA_BLOCKER","ANTICONVULSANT"],"currentCgrpAntagonist":false},
                      "insurance":{"payerId":"AETNA","payerName":"Aetna","memberId":"W123456789"},
                      "urgency":"ROUTINE","notes":"Two preventives failed."}
-                    """.formatted(externalId));
+                    """.formatted(externalId, ADULT_BIRTH_DATE));
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

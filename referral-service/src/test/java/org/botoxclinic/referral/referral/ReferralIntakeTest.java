@@ -34,6 +34,7 @@ import jakarta.persistence.EntityManager;
 
 import org.botoxclinic.testkit.ClinicTestInfrastructure;
 import org.botoxclinic.testkit.DevTokens;
+import org.botoxclinic.testkit.TestClock;
 import org.junit.jupiter.api.Test;
 
 /** A partner's integration: strict about what it stores, precise in its errors, and safe to retry. */
@@ -65,6 +66,10 @@ class ReferralIntakeTest {
                 .body("$", hasKey("createdAt"))
                 .extract().header("Location");
         String id = location.substring(location.lastIndexOf('/') + 1);
+        // The service reads the test clock, which stands still during the call.
+        String createdAt = given().auth().oauth2(DevTokens.forGroup("intake")).get("/api/referrals/" + id)
+                .then().extract().path("createdAt");
+        assertEquals(TestClock.now().toInstant(), java.time.OffsetDateTime.parse(createdAt).toInstant());
 
         given().auth().oauth2(DevTokens.forPartner("pcp-north")).get("/api/referrals/" + id)
                 .then().statusCode(200).body("externalReferralId", equalTo(externalId));
@@ -152,7 +157,7 @@ class ReferralIntakeTest {
         ((ObjectNode) bad.get("referringProvider")).put("npi", "1234567890");
         bad.putArray("diagnosisCodes").add("G24.5");
         ((ObjectNode) bad.get("patient")).remove("firstName");
-        ((ObjectNode) bad.get("patient")).put("dateOfBirth", "2099-01-01");
+        ((ObjectNode) bad.get("patient")).put("dateOfBirth", TestClock.today().plusDays(1).toString());
         ((ObjectNode) bad.get("insurance")).put("payerName", "x".repeat(201));
         ((ObjectNode) bad.get("clinicalDetails")).put("headacheDaysPerMonth", 32);
         submit("pcp-north", bad).statusCode(400).contentType("application/problem+json")
@@ -169,7 +174,7 @@ class ReferralIntakeTest {
     void shouldRefuseUnknownFieldsWrongTypesAndBadEnums() {
         String externalId = uniqueId();
         ObjectNode unknown = body(externalId);
-        ((ObjectNode) unknown.get("patient")).put("dateofBirth", "1984-05-17");
+        ((ObjectNode) unknown.get("patient")).put("dateofBirth", ReferralFixtures.ADULT_BIRTH_DATE);
         submit("pcp-north", unknown).statusCode(400).body("violations.field", hasItem("patient.dateofBirth"));
 
         ObjectNode wrongType = body(externalId);

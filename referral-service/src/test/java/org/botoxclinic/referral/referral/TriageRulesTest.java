@@ -1,4 +1,4 @@
-package org.botoxclinic.referral.triage;
+package org.botoxclinic.referral.referral;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +8,11 @@ import java.util.List;
 
 import org.botoxclinic.referral.referral.domain.ClinicalDetails;
 import org.botoxclinic.referral.referral.domain.Indication;
+import org.botoxclinic.referral.referral.domain.TriageInput;
+import org.botoxclinic.referral.referral.domain.TriageOutcome;
+import org.botoxclinic.referral.referral.domain.TriageReason;
+import org.botoxclinic.referral.referral.domain.TriageResult;
+import org.botoxclinic.referral.referral.domain.TriageRules;
 import org.junit.jupiter.api.Test;
 
 class TriageRulesTest {

@@ -129,9 +129,12 @@ class ClosedLoopTest {
         given().auth().oauth2(DevTokens.forPartner("pcp-other")).get("/api/referrals/" + id + "/timeline").then().statusCode(404);
         given().auth().oauth2(token).get("/api/referrals/" + id).then().body("stage", equalTo("TREATED"));
 
-        // Seven entries reach the partner, each signed with its secret; the first call failed and was retried.
-        await().atMost(Duration.ofSeconds(20)).until(() -> received.stream()
-                .map(r -> r.get("body")).distinct().count() >= 7);
+        // Seven entries reach the partner, each signed with its secret; the first call failed and was retried once
+        // its back-off had passed on the test clock, which moves only when a test moves it.
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            TestClock.advance(Duration.ofSeconds(1));
+            return received.stream().map(r -> r.get("body")).distinct().count() >= 7;
+        });
         for (Map<String, String> call : received) {
             assertTrue(WebhookSignature.verify(SECRET, call.get("body"), call.get("signature")), "bad signature");
             assertTrue(call.get("body").contains(id));
@@ -139,9 +142,19 @@ class ClosedLoopTest {
         assertEquals(1, received.stream().filter(r -> r.get("body").contains("TREATMENT_COMPLETED")).count());
         given().auth().oauth2(token).get("/api/partners/me/webhook/deliveries")
                 .then().statusCode(200)
-                .body("status", everyItemIs("DELIVERED"))
-                .body("attempts", hasItem(2))
-                .body("lastStatusCode", hasItem(204));
+                .body("items.status", everyItemIs("DELIVERED"))
+                .body("items.attempts", hasItem(2))
+                .body("items.lastStatusCode", hasItem(204))
+                .body("next", org.hamcrest.Matchers.nullValue());
+        // Paged by cursor: one delivery a page, in order, each page pointing to the next.
+        var first = given().auth().oauth2(token).queryParam("limit", 1).get("/api/partners/me/webhook/deliveries")
+                .then().statusCode(200).body("items", org.hamcrest.Matchers.hasSize(1)).extract();
+        given().auth().oauth2(token).queryParam("limit", 1).queryParam("cursor", first.<String>path("next"))
+                .get("/api/partners/me/webhook/deliveries")
+                .then().statusCode(200)
+                .body("items[0].id", org.hamcrest.Matchers.greaterThan(first.<Integer>path("items[0].id")));
+        given().auth().oauth2(token).queryParam("cursor", "not-a-cursor").get("/api/partners/me/webhook/deliveries")
+                .then().statusCode(400).body("violations.field", hasItem("cursor"));
     }
 
     private static org.hamcrest.Matcher<Iterable<? super String>> everyItemIs(String status) {

@@ -3,10 +3,9 @@ package org.botoxclinic.referral.referral.api;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.botoxclinic.platform.web.Problems;
+import org.botoxclinic.platform.domain.InvalidInputException;
 
 /** Query parameters parsed so that a bad value is a 400 naming the parameter, not a bare 404. */
 final class QueryParams {
@@ -21,8 +20,8 @@ final class QueryParams {
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
-            throw Problems.invalid(Map.of(name, "must be one of " + Arrays.stream(type.getEnumConstants())
-                    .map(Enum::name).collect(Collectors.joining(", "))));
+            throw new InvalidInputException(name, "must be one of " + Arrays.stream(type.getEnumConstants())
+                    .map(Enum::name).collect(Collectors.joining(", ")));
         }
     }
 
@@ -33,7 +32,7 @@ final class QueryParams {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw Problems.invalid(Map.of(name, "must be a date such as 2026-11-24"));
+            throw new InvalidInputException(name, "must be a date such as 2026-11-24");
         }
     }
 }

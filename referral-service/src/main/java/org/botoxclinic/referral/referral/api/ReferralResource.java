@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -33,20 +32,17 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.botoxclinic.platform.security.Caller;
 import org.botoxclinic.platform.security.Roles;
-import org.botoxclinic.platform.web.Problems;
+import org.botoxclinic.platform.domain.InvalidInputException;
+import org.botoxclinic.platform.paging.Page;
 import org.botoxclinic.platform.web.UniqueViolationMapper;
-import org.botoxclinic.referral.referral.domain.Coverage;
 import org.botoxclinic.referral.referral.domain.Indication;
-import org.botoxclinic.referral.referral.domain.Referral;
+import org.botoxclinic.referral.referral.domain.ReferralQuery;
 import org.botoxclinic.referral.referral.domain.ReferralSource;
 import org.botoxclinic.referral.referral.domain.ReferralStatus;
-import org.botoxclinic.referral.referral.service.QueueCursor;
-import org.botoxclinic.referral.referral.service.ReferralDesk;
-import org.botoxclinic.referral.referral.service.ReferralQuery;
-import org.botoxclinic.referral.referral.service.ReferralQueue;
-import org.botoxclinic.referral.referral.service.SubmissionFingerprint;
+import org.botoxclinic.referral.referral.domain.TriageOutcome;
+import org.botoxclinic.referral.referral.service.NewReferral;
+import org.botoxclinic.referral.referral.service.ReferralService;
 import org.botoxclinic.referral.referral.service.SubmitResult;
-import org.botoxclinic.referral.triage.TriageOutcome;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -56,17 +52,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Referrals")
 public class ReferralResource {
 
-    private final ReferralDesk desk;
-    private final ReferralQueue queue;
+    private final ReferralService referrals;
     private final SubmissionFingerprint fingerprint;
     private final Validator validator;
     private final Caller caller;
     private final Clock clock;
 
-    public ReferralResource(ReferralDesk desk, ReferralQueue queue, SubmissionFingerprint fingerprint, Validator validator,
+    public ReferralResource(ReferralService referrals, SubmissionFingerprint fingerprint, Validator validator,
                             Caller caller, Clock clock) {
-        this.desk = desk;
-        this.queue = queue;
+        this.referrals = referrals;
         this.fingerprint = fingerprint;
         this.validator = validator;
         this.caller = caller;
@@ -84,7 +78,7 @@ public class ReferralResource {
                            @HeaderParam("Idempotency-Key") @Size(min = 1, max = 128) @Pattern(regexp = "[\\x21-\\x7E]+") String idempotencyKey,
                            UriInfo uri) {
         if (submission == null) {
-            throw Problems.invalid(Map.of("body", "a referral is required"));
+            throw new InvalidInputException("body", "a referral is required");
         }
         ReferralSource source = caller.isIn(Roles.PARTNER) ? ReferralSource.PARTNER : ReferralSource.PHONE;
         String partnerId = source == ReferralSource.PARTNER ? partnerId() : null;
@@ -92,19 +86,22 @@ public class ReferralResource {
         for (ConstraintViolation<ReferralSubmission> v : validator.validate(submission)) {
             violations.putIfAbsent(field(v.getPropertyPath().toString()), v.getMessage());
         }
-        desk.ruleViolations(source, submission).forEach(violations::putIfAbsent);
-        if (!violations.isEmpty()) {
-            throw Problems.invalid(violations);
-        }
-        String hash = fingerprint.of(submission);
+        var patient = submission.patient();
+        var provider = submission.referringProvider();
+        referrals.ruleViolations(source, submission.externalReferralId(), provider == null ? null : provider.npi(),
+                        submission.indication(), submission.diagnosisCodes(), patient == null ? null : patient.dateOfBirth())
+                .forEach(violations::putIfAbsent);
+        InvalidInputException.throwIfAny(violations);
+        NewReferral referral = submission.toNewReferral(source, partnerId, idempotencyKey, fingerprint.of(submission),
+                caller.subject());
         SubmitResult result;
         try {
-            result = desk.submit(source, partnerId, idempotencyKey, hash, caller.subject(), submission);
+            result = referrals.submit(referral);
         } catch (PersistenceException e) {
             if (!UniqueViolationMapper.isUniqueViolation(e)) {
                 throw e;
             }
-            result = desk.replay(source, partnerId, idempotencyKey, hash, submission.externalReferralId());
+            result = referrals.replay(referral);
         }
         ReferralView view = ReferralView.of(result.referral());
         URI location = URI.create(uri.getBaseUri() + "api/referrals/" + view.id());
@@ -116,13 +113,15 @@ public class ReferralResource {
     @RolesAllowed({Roles.PARTNER, Roles.INTAKE, Roles.ADMIN})
     @Operation(summary = "Read one referral", description = "A partner sees only its own; another partner's id is 404 like a missing one.")
     public ReferralView get(@PathParam("id") UUID id) {
-        return ReferralView.of(desk.read(id, partnerScope()));
+        return ReferralView.of(referrals.read(id, partnerScope()));
     }
 
     @GET
     @RolesAllowed({Roles.PARTNER, Roles.INTAKE, Roles.ADMIN})
-    @Operation(summary = "The intake work queue", description = "Urgent first, then oldest first. A partner sees its own referrals.")
-    public ReferralPage list(@QueryParam("status") String statusParam,
+    @Operation(summary = "The intake work queue",
+            description = "Urgent first, then oldest first. A partner sees its own referrals. One page: {items, next}; "
+                    + "pass next back as cursor for the following page (null on the last).")
+    public Page<ReferralView> list(@QueryParam("status") String statusParam,
                              @QueryParam("indication") String indicationParam,
                              @QueryParam("triage") String triageParam,
                              @QueryParam("receivedFrom") String receivedFromParam,
@@ -135,16 +134,10 @@ public class ReferralResource {
         LocalDate receivedFrom = QueryParams.date("receivedFrom", receivedFromParam);
         LocalDate receivedTo = QueryParams.date("receivedTo", receivedToParam);
         var zone = clock.getZone();
-        List<Referral> page = queue.page(new ReferralQuery(partnerScope(), status, indication, triage,
+        ReferralQuery query = new ReferralQuery(partnerScope(), status, indication, triage,
                 receivedFrom == null ? null : receivedFrom.atStartOfDay(zone).toOffsetDateTime(),
-                receivedTo == null ? null : receivedTo.plusDays(1).atStartOfDay(zone).toOffsetDateTime(),
-                cursor == null ? null : QueueCursor.decode(cursor), limit));
-        String next = null;
-        if (page.size() == limit) {
-            Referral last = page.get(page.size() - 1);
-            next = new QueueCursor(last.urgencyRank(), last.createdAt(), last.id()).encode();
-        }
-        return new ReferralPage(page.stream().map(ReferralView::of).toList(), next);
+                receivedTo == null ? null : receivedTo.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
+        return referrals.queue(query, cursor, limit).map(ReferralView::of);
     }
 
     @POST
@@ -152,7 +145,7 @@ public class ReferralResource {
     @RolesAllowed({Roles.INTAKE, Roles.ADMIN})
     @Operation(summary = "Accept a referral", description = "Publishes ReferralAccepted; 409 when the status does not allow it.")
     public ReferralView accept(@PathParam("id") UUID id) {
-        return ReferralView.of(desk.accept(id));
+        return ReferralView.of(referrals.accept(id));
     }
 
     @POST
@@ -161,7 +154,7 @@ public class ReferralResource {
     @RolesAllowed({Roles.INTAKE, Roles.ADMIN})
     @Operation(summary = "Decline a referral", description = "Publishes ReferralDeclined with the reason given to the PCP.")
     public ReferralView decline(@PathParam("id") UUID id, @NotNull @Valid DecisionRequests.Decline body) {
-        return ReferralView.of(desk.decline(id, body.reason()));
+        return ReferralView.of(referrals.decline(id, body.reason()));
     }
 
     @POST
@@ -170,7 +163,7 @@ public class ReferralResource {
     @RolesAllowed({Roles.INTAKE, Roles.ADMIN})
     @Operation(summary = "Ask the referring practice for information")
     public ReferralView requestInfo(@PathParam("id") UUID id, @NotNull @Valid DecisionRequests.RequestInfo body) {
-        return ReferralView.of(desk.requestInformation(id, body.question()));
+        return ReferralView.of(referrals.requestInformation(id, body.question()));
     }
 
     @POST
@@ -179,10 +172,9 @@ public class ReferralResource {
     @RolesAllowed(Roles.PARTNER)
     @Operation(summary = "Answer the clinic's question", description = "Back to intake, screened again.")
     public ReferralView provideInfo(@PathParam("id") UUID id, @NotNull @Valid DecisionRequests.ProvideInfo body) {
-        var i = body.insurance();
-        Coverage coverage = i == null ? null
-                : new Coverage(i.payerId(), i.payerName(), i.memberId(), i.groupNumber(), i.planType());
-        return ReferralView.of(desk.provideInformation(id, partnerId(), body.answer(), body.clinicalDetails(), coverage));
+        var insurance = body.insurance();
+        return ReferralView.of(referrals.provideInformation(id, partnerId(), body.answer(), body.clinicalDetails(),
+                insurance == null ? null : insurance.toCoverage()));
     }
 
     @POST
@@ -191,7 +183,7 @@ public class ReferralResource {
     @RolesAllowed({Roles.PARTNER, Roles.INTAKE, Roles.ADMIN})
     @Operation(summary = "Cancel a referral", description = "The patient withdrew; publishes ReferralCancelled.")
     public ReferralView cancel(@PathParam("id") UUID id, @NotNull @Valid DecisionRequests.Cancel body) {
-        return ReferralView.of(desk.cancel(id, partnerScope(), body.reason()));
+        return ReferralView.of(referrals.cancel(id, partnerScope(), body.reason()));
     }
 
     private String partnerScope() {

@@ -11,10 +11,16 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.botoxclinic.referral.referral.domain.Address;
 import org.botoxclinic.referral.referral.domain.ClinicalDetails;
+import org.botoxclinic.referral.referral.domain.Coverage;
 import org.botoxclinic.referral.referral.domain.Indication;
+import org.botoxclinic.referral.referral.domain.Patient;
+import org.botoxclinic.referral.referral.domain.ReferralSource;
+import org.botoxclinic.referral.referral.domain.ReferringProvider;
 import org.botoxclinic.referral.referral.domain.Sex;
 import org.botoxclinic.referral.referral.domain.Urgency;
+import org.botoxclinic.referral.referral.service.NewReferral;
 
 /**
  * The body of POST /api/referrals. Shape, lengths and formats are declared here; the rules that need more than one
@@ -65,5 +71,23 @@ public record ReferralSubmission(
                                 @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9\\-]+", message = "must be letters, digits and dashes") String memberId,
                                 @Size(max = 64) String groupNumber,
                                 @Size(max = 64) String planType) {
+
+        Coverage toCoverage() {
+            return new Coverage(payerId, payerName, memberId, groupNumber, planType);
+        }
+    }
+
+    /** The referral to store, once the submission is valid. */
+    NewReferral toNewReferral(ReferralSource source, String partnerId, String idempotencyKey, String fingerprint,
+                              String submittedBy) {
+        var p = patient;
+        var a = p.address();
+        var d = referringProvider;
+        return new NewReferral(source, partnerId, idempotencyKey, fingerprint, submittedBy, externalReferralId, indication,
+                urgency, diagnosisCodes,
+                new Patient(p.firstName(), p.lastName(), p.dateOfBirth(), p.sex(), p.phone(), p.email(),
+                        a == null ? null : new Address(a.line1(), a.line2(), a.city(), a.state(), a.postalCode())),
+                new ReferringProvider(d.npi(), d.name(), d.practice(), d.phone(), d.fax()),
+                insurance.toCoverage(), clinicalDetails, notes);
     }
 }

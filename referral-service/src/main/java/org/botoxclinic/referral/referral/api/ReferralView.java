@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.botoxclinic.referral.referral.domain.Address;
 import org.botoxclinic.referral.referral.domain.ClinicalDetails;
 import org.botoxclinic.referral.referral.domain.Referral;
-import org.botoxclinic.referral.triage.TriageReason;
+import org.botoxclinic.referral.referral.domain.TriageReason;
 
 /** A referral as the API returns it: its id, status, stage and screening, and the data that was submitted. */
 public record ReferralView(UUID id,

@@ -1,4 +1,4 @@
-package org.botoxclinic.referral.referral.service;
+package org.botoxclinic.referral.referral.api;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.botoxclinic.referral.referral.api.ReferralSubmission;
 
 /**
  * A SHA-256 of the submission's canonical JSON: a resend with the same content, however it was formatted,

@@ -13,11 +13,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.botoxclinic.platform.domain.IllegalTransitionException;
-import org.botoxclinic.referral.timeline.domain.ReferralStage;
-import org.botoxclinic.referral.triage.TriageOutcome;
-import org.botoxclinic.referral.triage.TriageReason;
-import org.botoxclinic.referral.triage.TriageResult;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -77,6 +72,11 @@ public class Referral {
     String createdBy;
     @Enumerated(EnumType.STRING)
     ReferralStage stage;
+    /** Whether a payer has ever approved it: a cancelled appointment then leaves it authorized. */
+    boolean authorized;
+    /** When the latest progress its stage reflects happened: an older report arriving late does not move it back. */
+    @Column(name = "progress_at")
+    OffsetDateTime progressAt;
     @Column(name = "created_at")
     OffsetDateTime createdAt;
     @Column(name = "updated_at")
@@ -100,6 +100,7 @@ public class Referral {
         referral.idempotencyKey = idempotencyKey;
         referral.submissionHash = submissionHash;
         referral.status = ReferralStatus.RECEIVED;
+        referral.stage = ReferralStage.of(referral.status);
         referral.indication = indication;
         referral.urgency = urgency == null ? Urgency.ROUTINE : urgency;
         referral.urgencyRank = (short) (referral.urgency == Urgency.URGENT ? 0 : 1);
@@ -155,17 +156,25 @@ public class Referral {
         this.decisionReason = reason;
     }
 
-    private void moveTo(ReferralStatus target, String action, OffsetDateTime now) {
-        if (!status.canMoveTo(target)) {
-            throw new IllegalTransitionException("referral", status, action);
-        }
-        status = target;
+    private void moveTo(ReferralStatus next, String action, OffsetDateTime now) {
+        status = status.moveTo(next, "referral", action);
+        stage = ReferralStage.of(status);
         updatedAt = now;
     }
 
-    /** The stage is derived from the status and the timeline; the timeline keeps it current. */
-    public void stageIs(ReferralStage derived) {
-        this.stage = derived;
+    /**
+     * Notes what another service reported about this referral, as of when it happened there. Only an accepted
+     * referral's stage follows progress; reports arriving out of order leave it at the latest one.
+     */
+    public void noteProgress(ReferralProgress progress, OffsetDateTime at) {
+        if (progress == ReferralProgress.AUTHORIZATION_APPROVED) {
+            authorized = true;
+        }
+        if (status != ReferralStatus.ACCEPTED || (progressAt != null && at.isBefore(progressAt))) {
+            return;
+        }
+        stage = stage.after(progress, authorized);
+        progressAt = at;
     }
 
     public boolean belongsTo(String partner) {

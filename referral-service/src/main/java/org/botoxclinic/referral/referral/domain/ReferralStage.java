@@ -1,12 +1,9 @@
-package org.botoxclinic.referral.timeline.domain;
-
-import java.util.List;
-
-import org.botoxclinic.referral.referral.domain.ReferralStatus;
+package org.botoxclinic.referral.referral.domain;
 
 /**
- * Where a referral stands from the referring PCP's point of view, derived from its status and what the other
- * services have reported since it was accepted.
+ * Where a referral stands from the referring PCP's point of view: its status until it is accepted, then what
+ * the other services have reported since. The referral keeps it current on each of its own changes and each
+ * progress it notes.
  */
 public enum ReferralStage {
     IN_TRIAGE,
@@ -20,42 +17,32 @@ public enum ReferralStage {
     NO_SHOW,
     TREATED;
 
-    /** @param history the referral's timeline types in order */
-    public static ReferralStage of(ReferralStatus status, List<TimelineType> history) {
-        switch (status) {
-            case RECEIVED:
-                return IN_TRIAGE;
-            case INFO_REQUESTED:
-                return AWAITING_INFORMATION;
-            case DECLINED:
-                return DECLINED;
-            case CANCELLED:
-                return CANCELLED;
-            default:
-                break;
-        }
-        ReferralStage stage = AWAITING_AUTHORIZATION;
-        boolean authorized = false;
-        for (TimelineType type : history) {
-            switch (type) {
-                case AUTHORIZATION_SUBMITTED -> {
-                    if (stage == AUTHORIZATION_DENIED) {
-                        stage = AWAITING_AUTHORIZATION;
-                    }
-                }
-                case AUTHORIZATION_APPROVED -> {
-                    authorized = true;
-                    stage = AUTHORIZED;
-                }
-                case AUTHORIZATION_DENIED -> stage = AUTHORIZATION_DENIED;
-                case APPOINTMENT_SCHEDULED -> stage = SCHEDULED;
-                case APPOINTMENT_CANCELLED -> stage = authorized ? AUTHORIZED : AWAITING_AUTHORIZATION;
-                case NO_SHOW -> stage = NO_SHOW;
-                case TREATMENT_COMPLETED -> stage = TREATED;
-                default -> {
-                }
-            }
-        }
-        return stage;
+    /** The stage a status puts a referral in; an accepted referral starts awaiting its authorization. */
+    public static ReferralStage of(ReferralStatus status) {
+        return switch (status) {
+            case RECEIVED -> IN_TRIAGE;
+            case INFO_REQUESTED -> AWAITING_INFORMATION;
+            case DECLINED -> DECLINED;
+            case CANCELLED -> CANCELLED;
+            case ACCEPTED -> AWAITING_AUTHORIZATION;
+        };
+    }
+
+    /**
+     * The stage of an accepted referral after a reported progress.
+     *
+     * @param everAuthorized whether a payer has approved the referral at any time, so that a cancelled appointment
+     *                       goes back to {@link #AUTHORIZED} rather than to waiting for one
+     */
+    public ReferralStage after(ReferralProgress progress, boolean everAuthorized) {
+        return switch (progress) {
+            case AUTHORIZATION_SUBMITTED -> this == AUTHORIZATION_DENIED ? AWAITING_AUTHORIZATION : this;
+            case AUTHORIZATION_APPROVED -> AUTHORIZED;
+            case AUTHORIZATION_DENIED -> AUTHORIZATION_DENIED;
+            case APPOINTMENT_SCHEDULED -> SCHEDULED;
+            case APPOINTMENT_CANCELLED -> everAuthorized ? AUTHORIZED : AWAITING_AUTHORIZATION;
+            case NO_SHOW -> NO_SHOW;
+            case TREATMENT_COMPLETED -> TREATED;
+        };
     }
 }

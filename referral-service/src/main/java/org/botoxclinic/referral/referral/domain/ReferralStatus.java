@@ -3,8 +3,10 @@ package org.botoxclinic.referral.referral.domain;
 import java.util.EnumSet;
 import java.util.Set;
 
+import org.botoxclinic.platform.domain.StatusFlow;
+
 /** A referral's life from intake to the staff's decision; the allowed moves live here and nowhere else. */
-public enum ReferralStatus {
+public enum ReferralStatus implements StatusFlow<ReferralStatus> {
     RECEIVED,
     INFO_REQUESTED,
     ACCEPTED,
@@ -20,7 +22,8 @@ public enum ReferralStatus {
         };
     }
 
-    public boolean canMoveTo(ReferralStatus target) {
-        return next().contains(target);
+    @Override
+    public boolean canBecome(ReferralStatus next) {
+        return next().contains(next);
     }
 }

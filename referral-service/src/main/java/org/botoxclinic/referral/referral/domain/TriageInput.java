@@ -1,10 +1,8 @@
-package org.botoxclinic.referral.triage;
+package org.botoxclinic.referral.referral.domain;
 
 import java.time.LocalDate;
 import java.time.Period;
 
-import org.botoxclinic.referral.referral.domain.ClinicalDetails;
-import org.botoxclinic.referral.referral.domain.Indication;
 
 /** What the screening rules read: the indication, the patient's age on the screening day, the clinical details. */
 public record TriageInput(Indication indication, LocalDate dateOfBirth, LocalDate screenedOn, ClinicalDetails details) {

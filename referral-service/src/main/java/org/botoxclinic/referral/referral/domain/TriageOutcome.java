@@ -1,4 +1,4 @@
-package org.botoxclinic.referral.triage;
+package org.botoxclinic.referral.referral.domain;
 
 /** The screening result stored with every referral. */
 public enum TriageOutcome {

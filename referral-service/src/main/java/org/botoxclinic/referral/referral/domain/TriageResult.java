@@ -1,4 +1,4 @@
-package org.botoxclinic.referral.triage;
+package org.botoxclinic.referral.referral.domain;
 
 import java.util.List;
 

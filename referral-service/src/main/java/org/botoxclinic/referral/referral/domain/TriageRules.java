@@ -1,4 +1,4 @@
-package org.botoxclinic.referral.triage;
+package org.botoxclinic.referral.referral.domain;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.botoxclinic.referral.referral.domain.ClinicalDetails;
-import org.botoxclinic.referral.referral.domain.Indication;
 
 /**
  * The clinic's screening criteria, one table for every indication. A criterion that is not met makes the

@@ -5,14 +5,15 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-import org.botoxclinic.referral.referral.domain.Address;
-import org.botoxclinic.referral.referral.domain.ClinicalDetails;
+import org.botoxclinic.contracts.EventTypes;
+import org.botoxclinic.platform.events.DomainEvent;
 import org.botoxclinic.referral.referral.domain.Referral;
 
 /**
  * Published when staff accept a referral. It carries the patient's identity and contact, the indication and
  * codes, the clinical details and the coverage, so that insurance-service can open a pre-authorization case and
- * scheduling-service a treatment plan without calling back.
+ * scheduling-service a treatment plan without calling back. Every part is a record of its own: a change to the
+ * referral's entities cannot change the wire contract unnoticed.
  */
 public record ReferralAccepted(UUID referralId,
                                OffsetDateTime acceptedAt,
@@ -25,12 +26,15 @@ public record ReferralAccepted(UUID referralId,
                                Patient patient,
                                Provider referringProvider,
                                Insurance insurance,
-                               ClinicalDetails clinicalDetails) {
+                               ClinicalDetails clinicalDetails) implements DomainEvent {
 
-    public static final String TYPE = "ReferralAccepted";
+    public static final String TYPE = EventTypes.REFERRAL_ACCEPTED;
 
     public record Patient(String firstName, String lastName, LocalDate dateOfBirth, String sex, String phone, String email,
                           Address address) {
+    }
+
+    public record Address(String line1, String line2, String city, String state, String postalCode) {
     }
 
     public record Provider(String npi, String name, String practice, String phone, String fax) {
@@ -39,16 +43,47 @@ public record ReferralAccepted(UUID referralId,
     public record Insurance(String payerId, String payerName, String memberId, String groupNumber, String planType) {
     }
 
+    public record ClinicalDetails(Integer headacheDaysPerMonth, Double headacheHoursPerDay, Integer migraineDaysPerMonth,
+                                  Integer symptomMonths, List<String> priorPreventiveClasses, Boolean currentCgrpAntagonist,
+                                  String spasticityCause, String affectedSide) {
+    }
+
     public static ReferralAccepted of(Referral referral, OffsetDateTime acceptedAt) {
         var p = referral.patient();
+        var a = p.address();
         var r = referral.referringProvider();
         var i = referral.insurance();
         return new ReferralAccepted(referral.id(), acceptedAt, referral.source().name(), referral.partnerId(),
                 referral.externalReferralId(), referral.indication().name(), referral.diagnosisCodes(),
                 referral.urgency().name(),
-                new Patient(p.firstName(), p.lastName(), p.dateOfBirth(), p.sex().code(), p.phone(), p.email(), p.address()),
+                new Patient(p.firstName(), p.lastName(), p.dateOfBirth(), p.sex().code(), p.phone(), p.email(),
+                        a == null ? null : new Address(a.line1(), a.line2(), a.city(), a.state(), a.postalCode())),
                 new Provider(r.npi(), r.name(), r.practice(), r.phone(), r.fax()),
                 new Insurance(i.payerId(), i.payerName(), i.memberId(), i.groupNumber(), i.planType()),
-                referral.clinicalDetails());
+                clinicalDetails(referral.clinicalDetails()));
+    }
+
+    private static ClinicalDetails clinicalDetails(org.botoxclinic.referral.referral.domain.ClinicalDetails d) {
+        if (d == null) {
+            return null;
+        }
+        return new ClinicalDetails(d.headacheDaysPerMonth(), d.headacheHoursPerDay(), d.migraineDaysPerMonth(),
+                d.symptomMonths(), d.priorPreventiveClasses() == null ? null
+                        : d.priorPreventiveClasses().stream().map(Enum::name).toList(),
+                d.currentCgrpAntagonist(), name(d.spasticityCause()), name(d.affectedSide()));
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public OffsetDateTime occurredAt() {
+        return acceptedAt;
     }
 }

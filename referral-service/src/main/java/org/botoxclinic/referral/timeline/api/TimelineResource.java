@@ -12,8 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.botoxclinic.platform.security.Caller;
 import org.botoxclinic.platform.security.Roles;
 import org.botoxclinic.referral.referral.domain.Referral;
-import org.botoxclinic.referral.referral.service.ReferralDesk;
-import org.botoxclinic.referral.timeline.service.Timeline;
+import org.botoxclinic.referral.referral.service.ReferralService;
+import org.botoxclinic.referral.timeline.service.TimelineService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -23,21 +23,22 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Referrals")
 public class TimelineResource {
 
-    private final ReferralDesk desk;
-    private final Timeline timeline;
+    private final ReferralService referrals;
+    private final TimelineService timeline;
     private final Caller caller;
 
-    public TimelineResource(ReferralDesk desk, Timeline timeline, Caller caller) {
-        this.desk = desk;
+    public TimelineResource(ReferralService referrals, TimelineService timeline, Caller caller) {
+        this.referrals = referrals;
         this.timeline = timeline;
         this.caller = caller;
     }
 
     @GET
     @RolesAllowed({Roles.PARTNER, Roles.INTAKE, Roles.ADMIN})
-    @Operation(summary = "A referral's timeline", description = "Ordered entries {at, type, detail} and the derived stage.")
+    @Operation(summary = "A referral's timeline", description = "The referral's status and stage and all its entries {id, at, type, detail} in the order they "
+            + "happened (bounded by the one referral, so not paged).")
     public TimelineView get(@PathParam("id") UUID id) {
-        Referral referral = desk.read(id, caller.partnerScope());
+        Referral referral = referrals.read(id, caller.partnerScope());
         return new TimelineView(referral.id(), referral.status().name(),
                 referral.stage() == null ? null : referral.stage().name(),
                 timeline.entries(id).stream().map(TimelineEntryView::of).toList());

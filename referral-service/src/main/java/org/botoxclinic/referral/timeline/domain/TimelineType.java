@@ -1,5 +1,7 @@
 package org.botoxclinic.referral.timeline.domain;
 
+import org.botoxclinic.referral.referral.domain.ReferralProgress;
+
 /** What can happen to a referral, as the referring PCP is told (after ONC 360X and HL7 BSeR). */
 public enum TimelineType {
     RECEIVED,
@@ -15,5 +17,18 @@ public enum TimelineType {
     APPOINTMENT_SCHEDULED,
     APPOINTMENT_CANCELLED,
     NO_SHOW,
-    TREATMENT_COMPLETED
+    TREATMENT_COMPLETED;
+
+    /** The entry for progress another service reported. */
+    public static TimelineType of(ReferralProgress progress) {
+        return switch (progress) {
+            case AUTHORIZATION_SUBMITTED -> AUTHORIZATION_SUBMITTED;
+            case AUTHORIZATION_APPROVED -> AUTHORIZATION_APPROVED;
+            case AUTHORIZATION_DENIED -> AUTHORIZATION_DENIED;
+            case APPOINTMENT_SCHEDULED -> APPOINTMENT_SCHEDULED;
+            case APPOINTMENT_CANCELLED -> APPOINTMENT_CANCELLED;
+            case NO_SHOW -> NO_SHOW;
+            case TREATMENT_COMPLETED -> TREATMENT_COMPLETED;
+        };
+    }
 }

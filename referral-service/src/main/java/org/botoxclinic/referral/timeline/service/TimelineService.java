@@ -3,60 +3,88 @@ package org.botoxclinic.referral.timeline.service;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
 import org.botoxclinic.platform.time.Timestamps;
 import org.botoxclinic.referral.referral.domain.Referral;
-import org.botoxclinic.referral.timeline.domain.ReferralStage;
+import org.botoxclinic.referral.referral.domain.ReferralProgress;
+import org.botoxclinic.referral.referral.service.ReferralChanged;
+import org.botoxclinic.referral.referral.service.ReferralService;
 import org.botoxclinic.referral.timeline.domain.TimelineEntry;
 import org.botoxclinic.referral.timeline.domain.TimelineType;
-import org.botoxclinic.referral.webhook.service.WebhookDeliveries;
+import org.botoxclinic.referral.timeline.repository.TimelineEntryRepository;
+import org.jboss.logging.Logger;
 
 /**
- * Appends what happened to a referral, keeps its derived stage current, and queues the entry for the partner's
- * webhook, all in the caller's transaction.
+ * The closed loop: writes down everything that happens to a referral, its own changes at intake and what the
+ * other services report, each in the transaction of the change, and announces every new entry.
  */
 @ApplicationScoped
-public class Timeline {
+public class TimelineService {
 
-    private final EntityManager em;
-    private final WebhookDeliveries webhooks;
+    private static final Logger LOG = Logger.getLogger(TimelineService.class);
+
+    private final TimelineEntryRepository entries;
+    private final ReferralService referrals;
+    private final Event<TimelineEntryAdded> added;
     private final Clock clock;
 
-    public Timeline(EntityManager em, WebhookDeliveries webhooks, Clock clock) {
-        this.em = em;
-        this.webhooks = webhooks;
+    public TimelineService(TimelineEntryRepository entries, ReferralService referrals, Event<TimelineEntryAdded> added,
+                           Clock clock) {
+        this.entries = entries;
+        this.referrals = referrals;
+        this.added = added;
         this.clock = clock;
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public TimelineEntry record(Referral referral, TimelineType type, String detail, OffsetDateTime at) {
-        return append(referral, type, detail, at, null);
+    /** A change at intake, announced by the referral's use case in its transaction. */
+    void onReferralChanged(@Observes ReferralChanged change) {
+        append(change.referral(), typeOf(change.change()), change.detail(), change.at(), null);
     }
 
-    /** An entry reported by another service's event; the event's id keeps a redelivery from adding it twice. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public TimelineEntry recordFromEvent(Referral referral, TimelineType type, String detail, OffsetDateTime at, UUID eventId) {
-        return append(referral, type, detail, at, eventId);
+    /**
+     * Progress another service reported in an event: the referral notes it (its stage may move), then it becomes
+     * an entry. The event's id keeps a redelivery from adding it twice.
+     *
+     * @param at when it happened, as the event says; when the event does not say, now
+     */
+    @Transactional
+    public void reported(UUID referralId, ReferralProgress progress, String detail, OffsetDateTime at, UUID eventId) {
+        OffsetDateTime happened = at != null ? at : Timestamps.now(clock);
+        Optional<Referral> referral = referrals.noteProgress(referralId, progress, happened);
+        if (referral.isEmpty()) {
+            LOG.warnf("Event %s reports %s for referral %s, which this service does not know", eventId, progress, referralId);
+            return;
+        }
+        append(referral.get(), TimelineType.of(progress), detail, happened, eventId);
     }
 
+    /** A referral's entries in the order they happened; bounded by the one referral. */
     public List<TimelineEntry> entries(UUID referralId) {
-        return em.createQuery("from TimelineEntry where referralId = :referral order by at, id", TimelineEntry.class)
-                .setParameter("referral", referralId)
-                .getResultList();
+        return entries.ofReferral(referralId);
     }
 
-    private TimelineEntry append(Referral referral, TimelineType type, String detail, OffsetDateTime at, UUID eventId) {
+    private static TimelineType typeOf(ReferralChanged.Change change) {
+        return switch (change) {
+            case RECEIVED -> TimelineType.RECEIVED;
+            case TRIAGED -> TimelineType.TRIAGED;
+            case INFO_REQUESTED -> TimelineType.INFO_REQUESTED;
+            case INFO_PROVIDED -> TimelineType.INFO_PROVIDED;
+            case ACCEPTED -> TimelineType.ACCEPTED;
+            case DECLINED -> TimelineType.DECLINED;
+            case CANCELLED -> TimelineType.CANCELLED;
+        };
+    }
+
+    private void append(Referral referral, TimelineType type, String detail, OffsetDateTime at, UUID eventId) {
         TimelineEntry entry = new TimelineEntry(referral.id(), Timestamps.utc(at), type, detail, eventId, Timestamps.now(clock));
-        em.persist(entry);
-        em.flush();
-        List<TimelineType> history = entries(referral.id()).stream().map(TimelineEntry::type).toList();
-        referral.stageIs(ReferralStage.of(referral.status(), history));
-        webhooks.enqueue(referral, entry);
-        return entry;
+        entries.persistAndFlush(entry);
+        added.fire(new TimelineEntryAdded(referral, entry));
     }
 }

@@ -1,12 +1,11 @@
 package org.botoxclinic.referral.webhook.api;
 
-import java.util.List;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -20,8 +19,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.botoxclinic.platform.security.Caller;
 import org.botoxclinic.platform.security.Roles;
-import org.botoxclinic.platform.web.Problems;
-import org.botoxclinic.referral.webhook.service.PartnerWebhooks;
+import org.botoxclinic.platform.paging.Page;
+import org.botoxclinic.referral.webhook.service.PartnerWebhookService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -32,10 +31,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Partner webhooks")
 public class PartnerWebhookResource {
 
-    private final PartnerWebhooks webhooks;
+    private final PartnerWebhookService webhooks;
     private final Caller caller;
 
-    public PartnerWebhookResource(PartnerWebhooks webhooks, Caller caller) {
+    public PartnerWebhookResource(PartnerWebhookService webhooks, Caller caller) {
         this.webhooks = webhooks;
         this.caller = caller;
     }
@@ -52,25 +51,24 @@ public class PartnerWebhookResource {
     @GET
     @Operation(summary = "The registered webhook (without its secret)")
     public WebhookView get() {
-        return webhooks.find(partnerId()).map(WebhookView::of)
-                .orElseThrow(() -> Problems.notFound("webhook of partner", partnerId()));
+        return WebhookView.of(webhooks.get(partnerId()));
     }
 
     @DELETE
     @Operation(summary = "Stop webhook calls", description = "Pending deliveries then fail as removed.")
     public Response remove() {
-        if (!webhooks.remove(partnerId())) {
-            throw Problems.notFound("webhook of partner", partnerId());
-        }
+        webhooks.remove(partnerId());
         return Response.noContent().build();
     }
 
     @GET
     @Path("/deliveries")
-    @Operation(summary = "Delivery attempts", description = "Oldest first; page with afterId.")
-    public List<DeliveryView> deliveries(@QueryParam("afterId") @DefaultValue("0") @Min(0) long afterId,
-                                         @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
-        return webhooks.deliveries(partnerId(), afterId, limit).stream().map(DeliveryView::of).toList();
+    @Operation(summary = "Delivery attempts",
+            description = "Oldest first, one page: {items, next}; pass next back as cursor for the following page "
+                    + "(null on the last).")
+    public Page<DeliveryView> deliveries(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
+                                         @QueryParam("cursor") @Size(max = 200) String cursor) {
+        return webhooks.deliveries(partnerId(), cursor, limit).map(DeliveryView::of);
     }
 
     private String partnerId() {

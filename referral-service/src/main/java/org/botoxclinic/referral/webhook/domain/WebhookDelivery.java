@@ -18,6 +18,8 @@ import jakarta.persistence.Table;
 @Table(name = "webhook_delivery")
 public class WebhookDelivery {
 
+    private static final String RESOURCE = "webhook-delivery";
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     Long id;
@@ -60,22 +62,24 @@ public class WebhookDelivery {
         this.createdAt = now;
     }
 
+    /** The partner answered 2xx. */
     public void delivered(int statusCode, OffsetDateTime now) {
         attempts++;
         lastAttemptAt = now;
         lastStatusCode = statusCode;
         lastError = null;
-        status = DeliveryStatus.DELIVERED;
+        status = status.moveTo(DeliveryStatus.DELIVERED, RESOURCE, "delivered");
         deliveredAt = now;
     }
 
+    /** The call failed: tried again after the schedule's wait, or failed for good after the last attempt. */
     public void failed(Integer statusCode, String error, RetrySchedule schedule, OffsetDateTime now) {
         attempts++;
         lastAttemptAt = now;
         lastStatusCode = statusCode;
         lastError = error == null ? null : error.length() > 500 ? error.substring(0, 500) : error;
         if (schedule.givesUpAfter(attempts)) {
-            status = DeliveryStatus.FAILED;
+            status = status.moveTo(DeliveryStatus.FAILED, RESOURCE, "failed");
         } else {
             Duration wait = schedule.delayAfter(attempts);
             nextAttemptAt = now.plus(wait);

@@ -1,32 +1,51 @@
 package org.botoxclinic.referral.webhook.service;
 
 import java.time.Clock;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
+import org.botoxclinic.platform.domain.InvalidInputException;
+import org.botoxclinic.platform.domain.NotFoundException;
+import org.botoxclinic.platform.events.EventJson;
+import org.botoxclinic.platform.paging.Cursor;
+import org.botoxclinic.platform.paging.Page;
 import org.botoxclinic.platform.time.Timestamps;
-import org.botoxclinic.platform.web.Problems;
+import org.botoxclinic.referral.referral.domain.Referral;
+import org.botoxclinic.referral.timeline.domain.TimelineEntry;
+import org.botoxclinic.referral.timeline.service.TimelineEntryAdded;
 import org.botoxclinic.referral.webhook.domain.PartnerWebhook;
 import org.botoxclinic.referral.webhook.domain.WebhookDelivery;
 import org.botoxclinic.referral.webhook.domain.WebhookTarget;
+import org.botoxclinic.referral.webhook.repository.PartnerWebhookRepository;
+import org.botoxclinic.referral.webhook.repository.WebhookDeliveryRepository;
 import org.jboss.logging.Logger;
 
-/** A partner's webhook registration and the record of what was delivered to it. */
+/**
+ * A partner's webhook: its registration, what is owed to it (every new timeline entry of its referrals, queued in
+ * the entry's transaction) and the record of what was delivered.
+ */
 @ApplicationScoped
-public class PartnerWebhooks {
+public class PartnerWebhookService {
 
-    private static final Logger LOG = Logger.getLogger(PartnerWebhooks.class);
+    private static final Logger LOG = Logger.getLogger(PartnerWebhookService.class);
+    private static final String RESOURCE = "webhook of partner";
 
-    private final EntityManager em;
+    private final PartnerWebhookRepository webhooks;
+    private final WebhookDeliveryRepository deliveries;
+    private final EventJson json;
     private final WebhookConfig config;
     private final Clock clock;
 
-    public PartnerWebhooks(EntityManager em, WebhookConfig config, Clock clock) {
-        this.em = em;
+    public PartnerWebhookService(PartnerWebhookRepository webhooks, WebhookDeliveryRepository deliveries, EventJson json,
+                                 WebhookConfig config, Clock clock) {
+        this.webhooks = webhooks;
+        this.deliveries = deliveries;
+        this.json = json;
         this.config = config;
         this.clock = clock;
     }
@@ -35,12 +54,12 @@ public class PartnerWebhooks {
     public PartnerWebhook register(String partnerId, String url, String secret) {
         WebhookTarget.refusal(url, config.requireHttps(), config.allowPrivateTargets())
                 .ifPresent(reason -> {
-                    throw Problems.invalid(java.util.Map.of("url", reason));
+                    throw new InvalidInputException("url", reason);
                 });
-        PartnerWebhook webhook = em.find(PartnerWebhook.class, partnerId);
+        PartnerWebhook webhook = webhooks.findByIdOptional(partnerId).orElse(null);
         if (webhook == null) {
             webhook = new PartnerWebhook(partnerId, url, secret, Timestamps.now(clock));
-            em.persist(webhook);
+            webhooks.persist(webhook);
         } else {
             webhook.change(url, secret, Timestamps.now(clock));
         }
@@ -48,25 +67,51 @@ public class PartnerWebhooks {
         return webhook;
     }
 
+    /** Stops the calls; deliveries still pending then fail as removed. */
     @Transactional
-    public boolean remove(String partnerId) {
-        PartnerWebhook webhook = em.find(PartnerWebhook.class, partnerId);
-        if (webhook == null) {
-            return false;
+    public void remove(String partnerId) {
+        if (!webhooks.deleteById(partnerId)) {
+            throw new NotFoundException(RESOURCE, partnerId);
         }
-        em.remove(webhook);
-        return true;
     }
 
-    public Optional<PartnerWebhook> find(String partnerId) {
-        return Optional.ofNullable(em.find(PartnerWebhook.class, partnerId));
+    public PartnerWebhook get(String partnerId) {
+        return webhooks.findByIdOptional(partnerId).orElseThrow(() -> new NotFoundException(RESOURCE, partnerId));
     }
 
-    public List<WebhookDelivery> deliveries(String partnerId, long afterId, int limit) {
-        return em.createQuery("from WebhookDelivery where partnerId = :partner and id > :after order by id", WebhookDelivery.class)
-                .setParameter("partner", partnerId)
-                .setParameter("after", afterId)
-                .setMaxResults(limit)
-                .getResultList();
+    /** The partner's deliveries, oldest first, one page after the cursor (null for the first). */
+    public Page<WebhookDelivery> deliveries(String partnerId, String cursor, int limit) {
+        long afterId = cursor == null ? 0 : deliveryId(Cursor.decode(cursor, WebhookDeliveryRepository.DELIVERIES, 1));
+        return Page.of(deliveries.ofPartner(partnerId, afterId, limit + 1), limit, WebhookDeliveryRepository::cursorAfter);
+    }
+
+    private static long deliveryId(Cursor cursor) {
+        try {
+            return Long.parseLong(cursor.text(0));
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("cursor", "is not a cursor this service issued for this list");
+        }
+    }
+
+    /** Queues a new timeline entry for the referral's partner, if it has a webhook, in the entry's transaction. */
+    void onTimelineEntryAdded(@Observes TimelineEntryAdded added) {
+        Referral referral = added.referral();
+        if (referral.partnerId() == null) {
+            return;
+        }
+        Optional<PartnerWebhook> webhook = webhooks.findByIdOptional(referral.partnerId());
+        if (webhook.isEmpty()) {
+            return;
+        }
+        TimelineEntry entry = added.entry();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("referralId", referral.id());
+        body.put("externalReferralId", referral.externalReferralId());
+        body.put("status", referral.status().name());
+        body.put("stage", referral.stage() == null ? null : referral.stage().name());
+        body.put("entry", Map.of("id", entry.id(), "at", entry.at().toString(), "type", entry.type().name(),
+                "detail", entry.detail()));
+        deliveries.persist(new WebhookDelivery(referral.partnerId(), referral.id(), entry.id(), webhook.get().url(),
+                json.write(body), Timestamps.now(clock)));
     }
 }

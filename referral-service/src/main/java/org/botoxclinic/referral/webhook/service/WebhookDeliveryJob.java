@@ -7,71 +7,47 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
-import org.botoxclinic.platform.events.EventJson;
 import org.botoxclinic.platform.time.Timestamps;
-import org.botoxclinic.referral.referral.domain.Referral;
-import org.botoxclinic.referral.timeline.domain.TimelineEntry;
+import org.botoxclinic.referral.webhook.domain.DeliveryStatus;
 import org.botoxclinic.referral.webhook.domain.PartnerWebhook;
 import org.botoxclinic.referral.webhook.domain.RetrySchedule;
 import org.botoxclinic.referral.webhook.domain.WebhookDelivery;
 import org.botoxclinic.referral.webhook.domain.WebhookSignature;
 import org.botoxclinic.referral.webhook.domain.WebhookTarget;
+import org.botoxclinic.referral.webhook.repository.PartnerWebhookRepository;
+import org.botoxclinic.referral.webhook.repository.WebhookDeliveryRepository;
 import org.jboss.logging.Logger;
 
 /**
- * Delivers every new timeline entry to the partner's webhook at least once. A delivery row is written in the same
- * transaction as the entry, so nothing is lost on a crash; a scheduled round claims due rows (SKIP LOCKED, so
- * replicas share the work), calls the partner outside any transaction, and records the outcome.
+ * Delivers what is owed to partners' webhooks, at least once. Each round claims due deliveries (replicas share the
+ * work), calls each partner outside any transaction, signed with its secret, and records the outcome; a failure is
+ * retried with back-off until the attempts run out.
  */
 @ApplicationScoped
-public class WebhookDeliveries {
+public class WebhookDeliveryJob {
 
-    private static final Logger LOG = Logger.getLogger(WebhookDeliveries.class);
+    private static final Logger LOG = Logger.getLogger(WebhookDeliveryJob.class);
 
-    private final EntityManager em;
-    private final EventJson json;
+    private final WebhookDeliveryRepository deliveries;
+    private final PartnerWebhookRepository webhooks;
     private final WebhookConfig config;
     private final Clock clock;
     private final HttpClient http;
 
-    public WebhookDeliveries(EntityManager em, EventJson json, WebhookConfig config, Clock clock) {
-        this.em = em;
-        this.json = json;
+    public WebhookDeliveryJob(WebhookDeliveryRepository deliveries, PartnerWebhookRepository webhooks, WebhookConfig config,
+                              Clock clock) {
+        this.deliveries = deliveries;
+        this.webhooks = webhooks;
         this.config = config;
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
-    }
-
-    /** Queues the entry for the referral's partner, if it has a webhook. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void enqueue(Referral referral, TimelineEntry entry) {
-        if (referral.partnerId() == null) {
-            return;
-        }
-        PartnerWebhook webhook = em.find(PartnerWebhook.class, referral.partnerId());
-        if (webhook == null) {
-            return;
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("referralId", referral.id());
-        body.put("externalReferralId", referral.externalReferralId());
-        body.put("status", referral.status().name());
-        body.put("stage", referral.stage() == null ? null : referral.stage().name());
-        body.put("entry", Map.of("id", entry.id(), "at", entry.at().toString(), "type", entry.type().name(),
-                "detail", entry.detail()));
-        em.persist(new WebhookDelivery(referral.partnerId(), referral.id(), entry.id(), webhook.url(), json.write(body),
-                Timestamps.now(clock)));
     }
 
     @Scheduled(every = "${clinic.webhooks.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -82,84 +58,77 @@ public class WebhookDeliveries {
 
     /** One round: claims due deliveries, sends them, records each outcome. Returns how many were attempted. */
     public int deliverDueNow() {
-        List<Long> claimed = claimDue();
+        OffsetDateTime now = Timestamps.now(clock);
+        // The lease keeps another round (or replica) from sending the same row while this one is in flight.
+        OffsetDateTime leaseEnd = now.plus(config.timeout().multipliedBy(3));
+        List<Long> claimed = QuarkusTransaction.requiringNew().call(() -> deliveries.claimDue(now, leaseEnd, config.batchSize()));
         for (Long id : claimed) {
             attempt(id);
         }
         return claimed.size();
     }
 
-    private List<Long> claimDue() {
-        OffsetDateTime now = Timestamps.now(clock);
-        // The lease keeps another round (or replica) from sending the same row while this one is in flight.
-        OffsetDateTime lease = now.plus(config.timeout().multipliedBy(3));
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
-                        update webhook_delivery set next_attempt_at = ?1
-                         where id in (select id from webhook_delivery
-                                       where status = 'PENDING' and next_attempt_at <= ?2
-                                       order by id limit ?3 for update skip locked)
-                        returning id""", Long.class)
-                .setParameter(1, lease)
-                .setParameter(2, now)
-                .setParameter(3, config.batchSize())
-                .getResultList()
-                .stream().map(id -> ((Number) id).longValue()).sorted().toList());
-    }
-
     private void attempt(Long id) {
         Claimed claimed = QuarkusTransaction.requiringNew().call(() -> {
-            WebhookDelivery row = em.find(WebhookDelivery.class, id);
-            return new Claimed(row, Optional.ofNullable(em.find(PartnerWebhook.class, row.partnerId())));
+            WebhookDelivery row = deliveries.findById(id);
+            return new Claimed(row, webhooks.findByIdOptional(row.partnerId()));
         });
-        WebhookDelivery delivery = claimed.delivery();
-        Optional<PartnerWebhook> webhook = claimed.webhook();
-        Integer statusCode = null;
-        String error = null;
-        Optional<String> refused = WebhookTarget.refusal(delivery.url(), config.requireHttps(), config.allowPrivateTargets());
-        if (webhook.isEmpty()) {
-            error = "webhook removed by the partner";
-        } else if (refused.isPresent()) {
-            // Checked again at each call: a host name may have come to resolve to a private address.
-            error = "target refused: url " + refused.get();
-        } else {
-            try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(delivery.url()))
-                                .timeout(config.timeout())
-                                .header("Content-Type", "application/json")
-                                .header(WebhookSignature.HEADER, WebhookSignature.sign(webhook.get().secret(), delivery.payload()))
-                                .header("X-Clinic-Delivery", String.valueOf(delivery.id()))
-                                .POST(HttpRequest.BodyPublishers.ofString(delivery.payload()))
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding());
-                statusCode = response.statusCode();
-                if (statusCode / 100 != 2) {
-                    error = "partner answered " + statusCode;
-                }
-            } catch (IOException | IllegalArgumentException e) {
-                error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                error = "interrupted";
-            }
-        }
-        record(id, statusCode, error);
+        Outcome outcome = send(claimed.delivery(), claimed.webhook());
+        record(id, outcome);
     }
 
     private record Claimed(WebhookDelivery delivery, Optional<PartnerWebhook> webhook) {
     }
 
-    private void record(Long id, Integer statusCode, String error) {
+    /** What the partner answered (if it was called) and, unless it answered 2xx, what went wrong. */
+    private record Outcome(Integer statusCode, String error) {
+    }
+
+    private Outcome send(WebhookDelivery delivery, Optional<PartnerWebhook> webhook) {
+        if (webhook.isEmpty()) {
+            return new Outcome(null, "webhook removed by the partner");
+        }
+        Optional<String> refused = WebhookTarget.refusal(delivery.url(), config.requireHttps(), config.allowPrivateTargets());
+        if (refused.isPresent()) {
+            // Checked again at each call: a host name may have come to resolve to a private address.
+            return new Outcome(null, "target refused: url " + refused.get());
+        }
+        try {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(delivery.url()))
+                            .timeout(config.timeout())
+                            .header("Content-Type", "application/json")
+                            .header(WebhookSignature.HEADER, WebhookSignature.sign(webhook.get().secret(), delivery.payload()))
+                            .header("X-Clinic-Delivery", String.valueOf(delivery.id()))
+                            .POST(HttpRequest.BodyPublishers.ofString(delivery.payload()))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
+            int statusCode = response.statusCode();
+            return new Outcome(statusCode, statusCode / 100 == 2 ? null : "partner answered " + statusCode);
+        } catch (IOException | IllegalArgumentException e) {
+            return new Outcome(null, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(null, "interrupted");
+        }
+    }
+
+    private void record(Long id, Outcome outcome) {
         RetrySchedule schedule = new RetrySchedule(config.firstRetry(), config.maxRetry(), config.maxAttempts());
         QuarkusTransaction.requiringNew().run(() -> {
-            WebhookDelivery delivery = em.find(WebhookDelivery.class, id);
+            WebhookDelivery delivery = deliveries.findById(id);
+            if (delivery.status() != DeliveryStatus.PENDING) {
+                // Settled by another round whose lease ran out while this call was in flight.
+                LOG.infof("Webhook delivery %d was already %s", id, delivery.status());
+                return;
+            }
             OffsetDateTime now = Timestamps.now(clock);
-            if (error == null) {
-                delivery.delivered(statusCode, now);
+            if (outcome.error() == null) {
+                delivery.delivered(outcome.statusCode(), now);
                 LOG.debugf("Webhook delivery %d for referral %s delivered", id, delivery.referralId());
             } else {
-                delivery.failed(statusCode, error, schedule, now);
+                delivery.failed(outcome.statusCode(), outcome.error(), schedule, now);
                 LOG.infof("Webhook delivery %d for referral %s failed (attempt %d, %s): %s", id, delivery.referralId(),
-                        delivery.attempts(), delivery.status(), error);
+                        delivery.attempts(), delivery.status(), outcome.error());
             }
         });
     }

@@ -1,0 +1,43 @@
+package org.botoxclinic.referral.timeline.messaging;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.botoxclinic.contracts.EventTypes;
+import org.botoxclinic.platform.events.IncomingEvent;
+import org.botoxclinic.platform.inbox.EventRoutes;
+import org.botoxclinic.platform.inbox.Inbox;
+import org.botoxclinic.referral.timeline.service.TimelineService;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Closes the loop on appointments and treatment: what scheduling-service reports lands on the referral's timeline. */
+@ApplicationScoped
+public class SchedulingEventsConsumer {
+
+    private final Inbox inbox;
+    private final TimelineService timeline;
+    private final EventRoutes routes;
+
+    public SchedulingEventsConsumer(Inbox inbox, TimelineService timeline) {
+        this.inbox = inbox;
+        this.timeline = timeline;
+        this.routes = inbox.routes()
+                .on(EventTypes.APPOINTMENT_SCHEDULED, AppointmentScheduledMessage.class, this::report)
+                .on(EventTypes.APPOINTMENT_RESCHEDULED, AppointmentRescheduledMessage.class, this::report)
+                .on(EventTypes.APPOINTMENT_CANCELLED, AppointmentCancelledMessage.class, this::report)
+                .on(EventTypes.APPOINTMENT_NO_SHOW, AppointmentNoShowMessage.class, this::report)
+                .on(EventTypes.TREATMENT_COMPLETED, TreatmentCompletedMessage.class, this::report)
+                .build();
+    }
+
+    @Incoming("scheduling-events")
+    @Blocking
+    public void consume(ConsumerRecord<String, String> record) {
+        inbox.process(record, routes);
+    }
+
+    private void report(ReportedProgress message, IncomingEvent event) {
+        timeline.reported(message.referralId(), message.progress(), message.detail(), message.at(), event.id());
+    }
+}
