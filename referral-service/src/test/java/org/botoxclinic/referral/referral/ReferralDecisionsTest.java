@@ -189,6 +189,8 @@ class ReferralDecisionsTest {
         given().auth().oauth2(INTAKE).queryParam("status", "RECEIVED").queryParam("triage", "MEETS_CRITERIA")
                 .queryParam("indication", "CHRONIC_MIGRAINE").queryParam("limit", 200).get("/api/referrals")
                 .then().statusCode(200).body("items.status", everyItem(equalTo("RECEIVED")));
+        given().auth().oauth2(INTAKE).queryParam("limit", 1).get("/api/referrals")
+                .then().statusCode(200).body("items", hasSize(1)).body("next", org.hamcrest.Matchers.notNullValue());
         given().auth().oauth2(INTAKE).queryParam("cursor", "not-a-cursor").get("/api/referrals")
                 .then().statusCode(400).body("violations.field", hasItem("cursor"));
         given().auth().oauth2(INTAKE).queryParam("status", "LOST").get("/api/referrals").then().statusCode(400)

@@ -74,8 +74,9 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
                     + " or (createdAt = :created and id > :id))))");
             parameters.and("rank", (short) after.integer(0)).and("created", after.time(1)).and("id", after.uuid(2));
         }
-        String query = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
-        return find(query, Sort.by("urgencyRank").and("createdAt").and("id"), parameters).page(0, fetch).list();
+        Sort queueOrder = Sort.by("urgencyRank").and("createdAt").and("id");
+        return (where.isEmpty() ? findAll(queueOrder) : find(String.join(" and ", where), queueOrder, parameters))
+                .page(0, fetch).list();
     }
 
     /** Where a queue page ending at this referral ends. */
