@@ -9,6 +9,7 @@ import static org.botoxclinic.insurance.authorization.Fixtures.specialist;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.nullValue;
@@ -198,7 +199,8 @@ class AuthorizationWorkflowTest {
         given().auth().oauth2(DevTokens.forGroup("admin")).queryParam("referralId", c.referralId()).get("/api/audit")
                 .then().statusCode(200)
                 .body("action", hasItems("OPEN", "READ", "UPDATE_REQUIREMENT", "SUBMIT"))
-                .body("resourceId", hasItem(c.caseId()));
+                .body("resourceId", hasItem(c.caseId()))
+                .body("resourceType", everyItem(equalTo("authorization-case")));
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.CascadeType;
@@ -23,11 +22,8 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.botoxclinic.platform.domain.IllegalTransitionException;
 import org.botoxclinic.platform.domain.InvalidInputException;
-import org.botoxclinic.platform.domain.NotFoundException;
 import org.botoxclinic.platform.domain.PatientIdentity;
-import org.botoxclinic.platform.domain.RuleRefusedException;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -38,7 +34,6 @@ public class AuthorizationCase {
 
     /** How a refused status change names the case. */
     public static final String RESOURCE = "authorization case";
-    public static final String REQUIREMENTS_UNMET = "REQUIREMENTS_UNMET";
 
     @Id
     private UUID id;
@@ -83,10 +78,8 @@ public class AuthorizationCase {
     private OffsetDateTime updatedAt;
     @Version
     private int version;
-    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
-    @JoinColumn(name = "case_id", nullable = false, updatable = false)
-    @OrderBy("position, code")
-    private List<CaseRequirement> requirements = new ArrayList<>();
+    @Embedded
+    private CaseChecklist checklist;
     @OneToMany(cascade = CascadeType.ALL)
     @JoinColumn(name = "case_id", nullable = false, updatable = false)
     @OrderBy("id")
@@ -97,20 +90,20 @@ public class AuthorizationCase {
 
     /** Opens the case for an accepted referral: the default lines, and a checklist whose proven items start met. */
     public static AuthorizationCase open(AcceptedReferral referral, IndicationDefaults defaults,
-                                         List<RequirementTemplate> checklist, OffsetDateTime now) {
-        return new AuthorizationCase(referral, null, defaults, checklist, "opened for the accepted referral", now);
+                                         List<RequirementTemplate> items, OffsetDateTime now) {
+        return new AuthorizationCase(referral, null, defaults, items, "opened for the accepted referral", now);
     }
 
     /** Opens the next case for the same patient and payer, linked to this one; its checklist is the reauthorization one. */
-    public AuthorizationCase reauthorization(IndicationDefaults defaults, List<RequirementTemplate> checklist,
+    public AuthorizationCase reauthorization(IndicationDefaults defaults, List<RequirementTemplate> items,
                                              ReauthorizationReason reason, OffsetDateTime now) {
         AcceptedReferral same = new AcceptedReferral(referralId, indication, diagnosisCodes, patient, coverage,
                 clinicalDetails);
-        return new AuthorizationCase(same, id, defaults, checklist, "reauthorization: " + reason, now);
+        return new AuthorizationCase(same, id, defaults, items, "reauthorization: " + reason, now);
     }
 
     private AuthorizationCase(AcceptedReferral referral, UUID previousCaseId, IndicationDefaults defaults,
-                              List<RequirementTemplate> checklist, String note, OffsetDateTime now) {
+                              List<RequirementTemplate> items, String note, OffsetDateTime now) {
         this.id = UUID.randomUUID();
         this.referralId = referral.referralId();
         this.previousCaseId = previousCaseId;
@@ -121,9 +114,7 @@ public class AuthorizationCase {
         this.coverage = referral.coverage();
         this.lines = RequestedLines.from(defaults);
         this.status = CaseStatus.PENDING_SUBMISSION;
-        for (RequirementTemplate t : checklist) {
-            requirements.add(CaseRequirement.from(t, EvidenceRule.proves(t.evidence(), this.clinicalDetails), now));
-        }
+        this.checklist = CaseChecklist.of(items, this.clinicalDetails, now);
         this.createdAt = now;
         this.history.add(new StatusChange(null, status, now, note));
         this.updatedAt = now;
@@ -132,38 +123,16 @@ public class AuthorizationCase {
 
     /** Staff record whether an item is documented; only while the checklist still matters for a submission. */
     public CaseRequirement updateRequirement(String code, boolean met, String note, OffsetDateTime now) {
-        CaseRequirement item = requirement(code).orElseThrow(() -> new NotFoundException("requirement", code));
-        if (!status.checklistEditable()) {
-            throw new IllegalTransitionException(RESOURCE, status, "given checklist changes");
-        }
-        item.set(met, note, now);
+        CaseRequirement item = checklist.set(code, met, note, status, now);
         updatedAt = now;
         return item;
     }
 
-    public Optional<CaseRequirement> requirement(String code) {
-        return requirements.stream().filter(r -> r.code().equals(code)).findFirst();
-    }
-
-    /** The required items not yet met, in checklist order. */
-    public List<String> unmetRequirements() {
-        return requirements.stream().filter(r -> r.required() && !r.met()).map(CaseRequirement::code).toList();
-    }
-
-    /**
-     * The request goes to the payer; the decision clock starts from the submission time. Refused while required
-     * items are unmet, unless the specialist overrides them with a reason, which the case keeps.
-     */
+    /** The request goes to the payer and its clock starts; see {@link Submission#against} for unmet items. */
     public void submit(Submission sent, OffsetDateTime dueAt, OffsetDateTime now) {
-        List<String> unmet = unmetRequirements();
-        if (status.canBecome(CaseStatus.SUBMITTED) && !unmet.isEmpty() && !sent.overridden()) {
-            throw new RuleRefusedException(REQUIREMENTS_UNMET, "required items are not met: " + String.join(", ", unmet)
-                    + "; meet them or submit with override and a reason", Map.of("unmet", unmet));
-        }
-        Submission kept = unmet.isEmpty() ? sent.complete() : sent;
-        String note = "via " + sent.channel() + (kept.overridden()
-                ? ", unmet requirements overridden: " + kept.overrideReason() : "");
-        moveTo(CaseStatus.SUBMITTED, "submitted", note, now, () -> {
+        // A case that may not be submitted at all says so first, whatever its checklist.
+        Submission kept = status.canBecome(CaseStatus.SUBMITTED) ? sent.against(checklist.unmet()) : sent;
+        moveTo(CaseStatus.SUBMITTED, "submitted", kept.note(), now, () -> {
             submission = kept;
             due = new DecisionDue(dueAt);
         });
@@ -218,11 +187,8 @@ public class AuthorizationCase {
     }
 
     /**
-     * Counts a treatment given inside this approval's window: one visit and the units administered plus wasted. Use
-     * beyond the approved units or visits is counted and flagged. Reaching the approved visits or units closes a
-     * running approval as EXHAUSTED; a treatment reported after the case closed is still counted.
-     *
-     * @return true when this treatment exhausted the approval
+     * Counts a treatment inside this approval's window (see {@link TreatmentUsage}); using up the approved visits or
+     * units closes a running approval as EXHAUSTED. @return whether this treatment exhausted the approval
      */
     public boolean recordTreatment(Treatment treatment, OffsetDateTime now) {
         // The window covers the date (the caller chose this case for it), so only the counts can go beyond the approval.
@@ -242,10 +208,7 @@ public class AuthorizationCase {
         updatedAt = now;
     }
 
-    /**
-     * The one way the status changes: the move must be one {@link CaseStatus} allows; then the change is made, kept
-     * in the history, and the case takes its new place in the work queue.
-     */
+    /** The one way the status changes: a move {@link CaseStatus} allows, kept in the history, placed in the queue. */
     private void moveTo(CaseStatus next, String action, String note, OffsetDateTime now, Runnable change) {
         CaseStatus from = status;
         status = status.moveTo(next, RESOURCE, action);
@@ -282,7 +245,7 @@ public class AuthorizationCase {
     public String withdrawalReason() { return withdrawalReason; }
     public TreatmentUsage usage() { return usage; }
     public QueuePosition queue() { return queue; }
-    public List<CaseRequirement> requirements() { return Collections.unmodifiableList(requirements); }
+    public CaseChecklist checklist() { return checklist; }
     public List<StatusChange> history() { return Collections.unmodifiableList(history); }
     public OffsetDateTime createdAt() { return createdAt; }
     public OffsetDateTime updatedAt() { return updatedAt; }

@@ -1,11 +1,15 @@
 package org.botoxclinic.insurance.authorization.domain;
 
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+
+import org.botoxclinic.platform.domain.RuleRefusedException;
 
 /**
  * How and when the request reached the payer; an override of unmet checklist items is kept with its reason, so
@@ -13,6 +17,8 @@ import jakarta.persistence.Enumerated;
  */
 @Embeddable
 public class Submission {
+
+    public static final String REQUIREMENTS_UNMET = "REQUIREMENTS_UNMET";
 
     @Enumerated(EnumType.STRING)
     @Column(name = "submission_channel")
@@ -39,9 +45,24 @@ public class Submission {
         this.overrideReason = overrideReason == null || overrideReason.isBlank() ? null : overrideReason.strip();
     }
 
-    /** The same submission as sent with nothing overridden (when every required item is met). */
-    Submission complete() {
-        return new Submission(channel, payerReference, expedited(), submittedAt, null);
+    /**
+     * The submission as the case keeps it, given the checklist's unmet required items: refused while any are unmet
+     * unless overridden with a reason; with none unmet, there is nothing to override.
+     */
+    Submission against(List<String> unmet) {
+        if (unmet.isEmpty()) {
+            return new Submission(channel, payerReference, expedited(), submittedAt, null);
+        }
+        if (!overridden()) {
+            throw new RuleRefusedException(REQUIREMENTS_UNMET, "required items are not met: " + String.join(", ", unmet)
+                    + "; meet them or submit with override and a reason", Map.of("unmet", unmet));
+        }
+        return this;
+    }
+
+    /** How the submission reads in the case's status history. */
+    String note() {
+        return "via " + channel + (overridden() ? ", unmet requirements overridden: " + overrideReason : "");
     }
 
     public SubmissionChannel channel() {

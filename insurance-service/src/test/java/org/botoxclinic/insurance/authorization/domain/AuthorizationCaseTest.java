@@ -52,15 +52,15 @@ class AuthorizationCaseTest {
         AuthorizationCase c = open(Map.of("headacheDaysPerMonth", 20, "symptomMonths", 24));
         assertEquals(310, c.lines().units());
         assertEquals(2, c.lines().visits());
-        assertTrue(c.requirement("HEADACHE_DIARY").orElseThrow().met());
-        assertEquals(CaseRequirement.MET_BY_REFERRAL, c.requirement("HEADACHE_DIARY").orElseThrow().metBy());
-        assertEquals(List.of("SPECIALIST_PRESCRIBER"), c.unmetRequirements());
+        assertTrue(c.checklist().item("HEADACHE_DIARY").orElseThrow().met());
+        assertEquals(CaseRequirement.MET_BY_REFERRAL, c.checklist().item("HEADACHE_DIARY").orElseThrow().metBy());
+        assertEquals(List.of("SPECIALIST_PRESCRIBER"), c.checklist().unmet());
         assertEquals(1, c.history().size());
     }
 
     @Test
     void shouldLeaveEveryItemUnmetWithoutClinicalDetails() {
-        assertEquals(List.of("HEADACHE_DIARY", "SPECIALIST_PRESCRIBER"), open(null).unmetRequirements());
+        assertEquals(List.of("HEADACHE_DIARY", "SPECIALIST_PRESCRIBER"), open(null).checklist().unmet());
     }
 
     @Test
@@ -123,7 +123,7 @@ class AuthorizationCaseTest {
         assertEquals(c.id(), next.previousCaseId());
         assertEquals(c.referralId(), next.referralId());
         assertEquals(CaseStatus.PENDING_SUBMISSION, next.status());
-        assertEquals(List.of("DOCUMENTED_BENEFIT"), next.unmetRequirements());
+        assertEquals(List.of("DOCUMENTED_BENEFIT"), next.checklist().unmet());
     }
 
     @Test
@@ -131,7 +131,7 @@ class AuthorizationCaseTest {
         AuthorizationCase c = open(Map.of("headacheDaysPerMonth", 20, "symptomMonths", 24));
         RuleRefusedException refused = assertThrows(RuleRefusedException.class, () ->
                 c.submit(new Submission(SubmissionChannel.PORTAL, null, false, NOW, null), NOW.plusDays(7), NOW));
-        assertEquals(AuthorizationCase.REQUIREMENTS_UNMET, refused.code());
+        assertEquals(Submission.REQUIREMENTS_UNMET, refused.code());
         assertEquals(List.of("SPECIALIST_PRESCRIBER"), refused.properties().get("unmet"));
         assertEquals(CaseStatus.PENDING_SUBMISSION, c.status());
 
