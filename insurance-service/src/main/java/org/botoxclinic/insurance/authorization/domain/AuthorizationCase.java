@@ -232,7 +232,6 @@ public class AuthorizationCase {
     public RequestedLines lines() { return lines; }
     /** Null until the case is first submitted. */
     public Submission submission() { return submission; }
-    /** Null until the case is first submitted. */
     public OffsetDateTime decisionDueAt() { return due == null ? null : due.at(); }
     public OffsetDateTime overdueFlaggedAt() { return due == null ? null : due.flaggedAt(); }
     /** Null until the payer answers. */

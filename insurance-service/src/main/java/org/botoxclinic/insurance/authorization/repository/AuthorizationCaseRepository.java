@@ -28,6 +28,9 @@ public class AuthorizationCaseRepository implements PanacheRepositoryBase<Author
     /** The list name in the work queue's cursors: rank, time, id of the last case on a page. */
     public static final String QUEUE = "authorization-queue";
 
+    /** A payer answer that is late: the case awaits one, and its due time has passed (parameters awaiting, now). */
+    private static final String DECISION_OVERDUE = "c.status in :awaiting and c.due.at < :now";
+
     /** The case, locked until the transaction ends, so that concurrent changes to it queue up. */
     public AuthorizationCase lockedById(UUID id) {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
@@ -83,8 +86,8 @@ public class AuthorizationCaseRepository implements PanacheRepositoryBase<Author
 
     /** Cases whose payer answer is late. */
     public List<UUID> decisionsOverdue(OffsetDateTime now) {
-        return ids("select c.id from AuthorizationCase c where c.status in :statuses and c.due.at < :now",
-                Map.of("statuses", CaseStatus.AWAITING_DECISION, "now", now));
+        return ids("select c.id from AuthorizationCase c where " + DECISION_OVERDUE,
+                Map.of("awaiting", CaseStatus.AWAITING_DECISION, "now", now));
     }
 
     /**
@@ -93,44 +96,45 @@ public class AuthorizationCaseRepository implements PanacheRepositoryBase<Author
      * @param after the cursor of the previous page's last case, or null for the first page
      */
     public List<AuthorizationCase> queue(QueueFilter filter, Cursor after, int limit, OffsetDateTime now, LocalDate today) {
-        StringBuilder jpql = new StringBuilder("from AuthorizationCase c where 1 = 1");
+        List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (filter.statuses() != null && !filter.statuses().isEmpty()) {
-            jpql.append(" and c.status in :statuses");
+            where.add("c.status in :statuses");
             params.put("statuses", filter.statuses());
         }
         if (filter.payerId() != null) {
-            jpql.append(" and c.coverage.payerId = :payer");
+            where.add("c.coverage.payerId = :payer");
             params.put("payer", filter.payerId());
         }
         if (filter.indication() != null) {
-            jpql.append(" and c.indication = :indication");
+            where.add("c.indication = :indication");
             params.put("indication", filter.indication());
         }
         if (filter.referralId() != null) {
-            jpql.append(" and c.referralId = :referral");
+            where.add("c.referralId = :referral");
             params.put("referral", filter.referralId());
         }
         if (filter.overdue()) {
-            jpql.append(" and c.status in :awaiting and c.due.at < :now");
+            where.add(DECISION_OVERDUE);
             params.put("awaiting", CaseStatus.AWAITING_DECISION);
             params.put("now", now);
         }
         if (filter.expiringWithinDays() != null) {
-            jpql.append(" and c.status in :granting and c.approval.validTo >= :today and c.approval.validTo <= :horizon");
+            where.add("c.status in :granting and c.approval.validTo >= :today and c.approval.validTo <= :horizon");
             params.put("granting", CaseStatus.GRANTING);
             params.put("today", today);
             params.put("horizon", today.plusDays(filter.expiringWithinDays()));
         }
         if (after != null) {
-            jpql.append(" and (c.queue.rank > :rank or (c.queue.rank = :rank and (c.queue.at > :at")
-                    .append(" or (c.queue.at = :at and c.id > :id))))");
+            where.add("(c.queue.rank > :rank or (c.queue.rank = :rank and (c.queue.at > :at"
+                    + " or (c.queue.at = :at and c.id > :id))))");
             params.put("rank", after.integer(0));
             params.put("at", after.time(1));
             params.put("id", after.uuid(2));
         }
-        jpql.append(" order by c.queue.rank, c.queue.at, c.id");
-        TypedQuery<AuthorizationCase> query = getEntityManager().createQuery(jpql.toString(), AuthorizationCase.class)
+        String jpql = "from AuthorizationCase c" + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+                + " order by c.queue.rank, c.queue.at, c.id";
+        TypedQuery<AuthorizationCase> query = getEntityManager().createQuery(jpql, AuthorizationCase.class)
                 .setMaxResults(limit + 1);
         params.forEach(query::setParameter);
         return new ArrayList<>(query.getResultList());
