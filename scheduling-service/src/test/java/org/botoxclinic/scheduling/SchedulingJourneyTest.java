@@ -1,9 +1,13 @@
 package org.botoxclinic.scheduling;
 
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.botoxclinic.scheduling.support.Fixtures.book;
 import static org.botoxclinic.scheduling.support.Fixtures.scheduler;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
@@ -16,11 +20,13 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.botoxclinic.scheduling.support.TestClocks;
+import org.botoxclinic.scheduling.support.TestDates;
 import org.botoxclinic.testkit.ClinicTestInfrastructure;
+import org.botoxclinic.testkit.DevTokens;
 import org.botoxclinic.testkit.EventContract;
 import org.botoxclinic.testkit.KafkaProbe;
 import org.botoxclinic.testkit.SampleEvents;
+import org.botoxclinic.testkit.TestClock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +44,7 @@ class SchedulingJourneyTest {
 
     @AfterEach
     void resetClock() {
-        TestClocks.reset();
+        TestClock.reset();
     }
 
     /** Sends an event as its producer would; the payload must honour the producer's contract, so this consumer reads what is really sent. */
@@ -74,16 +80,18 @@ class SchedulingJourneyTest {
         UUID authorization = UUID.randomUUID();
         acceptedAndApproved(referral, authorization);
 
+        // The approval is valid from today, so the clinic day to offer is the first one from today on.
+        LocalDate today = TestDates.startDay();
         String suggested = scheduler().get("/api/treatment-plans/" + referral).then()
                 .body("authorization.number", equalTo("AUTH-77"))
                 .body("authorization.visitsRemaining", equalTo(2))
-                .body("nextEligibleDate", equalTo("2026-12-01"))
-                .body("suggestedClinicDay", equalTo("2026-12-16"))
+                .body("nextEligibleDate", equalTo(today.toString()))
+                .body("suggestedClinicDay", equalTo(TestDates.firstClinicDayFrom(today).toString()))
                 .extract().path("suggestedClinicDay");
         UUID appointment = UUID.fromString(book(referral, LocalDate.parse(suggested)).statusCode(201)
                 .body("durationMinutes", equalTo(30)).extract().path("id"));
 
-        TestClocks.setToday(LocalDate.parse(suggested));
+        TestClock.setToday(LocalDate.parse(suggested));
         scheduler().post("/api/appointments/" + appointment + "/check-in").then().statusCode(200);
         scheduler().body("{\"unitsAdministered\":155,\"unitsWasted\":45,\"injectionSites\":31}")
                 .post("/api/appointments/" + appointment + "/complete").then().statusCode(200);
@@ -103,18 +111,18 @@ class SchedulingJourneyTest {
         scheduler().get("/api/treatment-plans/" + referral).then()
                 .body("authorization.visitsRemaining", equalTo(1))
                 .body("authorization.unitsRemaining", equalTo(110))
-                .body("nextEligibleDate", equalTo("2027-03-10"));
+                .body("nextEligibleDate", equalTo(LocalDate.parse(suggested).plusDays(84).toString()));
     }
 
     @Test
     void shouldCancelFutureAppointmentsWhenTheReferralIsCancelled() throws Exception {
         UUID referral = UUID.randomUUID();
         acceptedAndApproved(referral, UUID.randomUUID());
-        UUID appointment = UUID.fromString(book(referral, LocalDate.of(2027, 1, 20)).statusCode(201).extract().path("id"));
+        UUID appointment = UUID.fromString(book(referral, TestDates.clinicDay(1)).statusCode(201).extract().path("id"));
 
         send("referral-events", "ReferralCancelled", referral, """
-                {"referralId":"%s","cancelledAt":"2026-11-24T14:00:00Z","reason":"patient moved away",
-                 "cancelledBy":"PARTNER","partnerId":"pcp-north"}""".formatted(referral));
+                {"referralId":"%s","cancelledAt":"%s","reason":"patient moved away",
+                 "cancelledBy":"PARTNER","partnerId":"pcp-north"}""".formatted(referral, TestClock.now().minusHours(1).toInstant()));
         awaitStatus(referral, "CANCELLED");
 
         try (KafkaProbe probe = new KafkaProbe(kafka, "scheduling-events")) {
@@ -124,7 +132,12 @@ class SchedulingJourneyTest {
             assertEquals("patient moved away", cancelled.get("reason").asText());
         }
         scheduler().get("/api/appointments/" + appointment).then().body("status", equalTo("CANCELLED"));
-        book(referral, LocalDate.of(2027, 2, 17)).statusCode(422).body("code", equalTo("NOT_AUTHORIZED"));
+        book(referral, TestDates.clinicDay(2)).statusCode(422).body("code", equalTo("NOT_AUTHORIZED"));
+        given().auth().oauth2(DevTokens.forGroup("admin")).queryParam("referralId", referral).get("/api/audit")
+                .then().statusCode(200)
+                .body("findAll { it.resourceType == 'treatment-plan' }.action", hasItems("CREATE", "UPDATE", "CANCEL"))
+                .body("findAll { it.resourceType == 'appointment' }.action", hasItems("BOOK", "CANCEL"))
+                .body("action", not(hasItem("ReferralCancelled")));
     }
 
     @Test
@@ -132,24 +145,27 @@ class SchedulingJourneyTest {
         UUID referral = UUID.randomUUID();
         UUID first = UUID.randomUUID();
         acceptedAndApproved(referral, first);
+        // The sample approval is valid from today for six months.
+        LocalDate validTo = TestDates.startDay().plusMonths(6).minusDays(1);
 
         // A denied re-authorization leaves the approval in force.
         send("authorization-events", "AuthorizationDenied", referral, """
                 {"referralId":"%s","authorizationId":"%s","denialReason":"no benefit documented",
-                 "decidedAt":"2026-11-24T12:00:00Z","appealed":false}""".formatted(referral, UUID.randomUUID()));
+                 "decidedAt":"%s","appealed":false}""".formatted(referral, UUID.randomUUID(), TestClock.now().minusHours(2).toInstant()));
         send("authorization-events", "AuthorizationExpired", referral, """
-                {"referralId":"%s","authorizationId":"%s","authorizationNumber":"AUTH-77","validTo":"2027-05-31",
-                 "expiredAt":"2027-06-01T04:00:00Z"}""".formatted(referral, first));
+                {"referralId":"%s","authorizationId":"%s","authorizationNumber":"AUTH-77","validTo":"%s",
+                 "expiredAt":"%s"}""".formatted(referral, first, validTo, TestClock.startOf(validTo.plusDays(1))));
         awaitStatus(referral, "AUTHORIZATION_EXPIRED");
-        book(referral, LocalDate.of(2026, 12, 16)).statusCode(422).body("code", equalTo("NOT_AUTHORIZED"));
+        book(referral, TestDates.firstClinicDayFrom(TestDates.startDay())).statusCode(422)
+                .body("code", equalTo("NOT_AUTHORIZED"));
 
         UUID second = UUID.randomUUID();
         send("authorization-events", "AuthorizationApproved", referral, SampleEvents.authorizationApproved(referral, second));
         awaitStatus(referral, "READY_TO_SCHEDULE");
         send("authorization-events", "AuthorizationExhausted", referral, """
                 {"referralId":"%s","authorizationId":"%s","authorizationNumber":"AUTH-77","visitsApproved":2,
-                 "visitsUsed":2,"unitsApproved":310,"unitsUsed":310,"exhaustedAt":"2027-03-20T15:00:00Z"}"""
-                .formatted(referral, second));
+                 "visitsUsed":2,"unitsApproved":310,"unitsUsed":310,"exhaustedAt":"%s"}"""
+                .formatted(referral, second, TestClock.now().toInstant()));
         awaitStatus(referral, "AUTHORIZATION_EXHAUSTED");
 
         UUID denied = UUID.randomUUID();
@@ -157,7 +173,7 @@ class SchedulingJourneyTest {
         awaitStatus(denied, "AWAITING_AUTHORIZATION");
         send("authorization-events", "AuthorizationDenied", denied, """
                 {"referralId":"%s","authorizationId":"%s","denialReason":"step therapy not met",
-                 "decidedAt":"2026-11-24T12:00:00Z","appealed":false}""".formatted(denied, UUID.randomUUID()));
+                 "decidedAt":"%s","appealed":false}""".formatted(denied, UUID.randomUUID(), TestClock.now().minusHours(2).toInstant()));
         awaitStatus(denied, "AUTHORIZATION_DENIED");
     }
 }

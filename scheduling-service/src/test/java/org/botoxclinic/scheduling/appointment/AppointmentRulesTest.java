@@ -17,11 +17,15 @@ import java.util.UUID;
 
 import org.botoxclinic.platform.domain.IllegalTransitionException;
 import org.botoxclinic.scheduling.appointment.domain.Appointment;
-import org.botoxclinic.scheduling.appointment.domain.AppointmentDurations;
+import org.botoxclinic.platform.domain.RuleRefusedException;
 import org.botoxclinic.scheduling.appointment.domain.AppointmentStatus;
+import org.botoxclinic.scheduling.appointment.domain.BookingRequest;
 import org.botoxclinic.scheduling.appointment.domain.CancelledBy;
 import org.botoxclinic.scheduling.appointment.domain.DoseLimit;
 import org.botoxclinic.scheduling.appointment.domain.NoShowRule;
+import org.botoxclinic.scheduling.appointment.domain.Treatment;
+import org.botoxclinic.scheduling.clinicday.domain.AppointmentDurations;
+import org.botoxclinic.scheduling.plan.domain.Authorization;
 import org.junit.jupiter.api.Test;
 
 class AppointmentRulesTest {
@@ -29,8 +33,21 @@ class AppointmentRulesTest {
     private static final OffsetDateTime NOW = OffsetDateTime.of(2026, 11, 24, 15, 0, 0, 0, ZoneOffset.UTC);
     private static final LocalDate DAY = LocalDate.of(2026, 12, 16);
 
+    private static final DoseLimit NO_DOSES_YET = new DoseLimit(400, List.of());
+    private static final Authorization AUTH = new Authorization(UUID.randomUUID(), "A-1", DAY.minusDays(15),
+            DAY.plusMonths(5), 2, 310);
+
     private static Appointment booked() {
         return Appointment.book(UUID.randomUUID(), DAY, 30, UUID.randomUUID(), NOW);
+    }
+
+    private static Treatment units(int administered, int wasted) {
+        return new Treatment(administered, wasted, null, null);
+    }
+
+    /** A move to a date that passes every booking rule. */
+    private static BookingRequest to(LocalDate date) {
+        return new BookingRequest(date, true, AUTH, 0, null, true, 720, 0, 30, false);
     }
 
     @Test
@@ -72,21 +89,23 @@ class AppointmentRulesTest {
     @Test
     void shouldFollowTheFhirAppointmentLifecycle() {
         Appointment a = booked();
-        a.checkIn(NOW);
+        a.checkIn(DAY, NOW);
         assertEquals(AppointmentStatus.CHECKED_IN, a.status());
-        a.complete(155, 45, 31, null, NOW);
+        a.complete(new Treatment(155, 45, 31, null), DAY, NO_DOSES_YET, NOW);
         assertEquals(AppointmentStatus.FULFILLED, a.status());
 
         Appointment direct = booked();
-        direct.complete(155, 0, null, null, NOW);
+        direct.complete(units(155, 0), DAY, NO_DOSES_YET, NOW);
         assertEquals(AppointmentStatus.FULFILLED, direct.status());
 
         Appointment missed = booked();
-        missed.noShow(NOW);
+        missed.noShow(DAY.plusDays(1), NOW);
         assertEquals(AppointmentStatus.NOSHOW, missed.status());
 
         Appointment moved = booked();
-        assertEquals(DAY, moved.reschedule(DAY.plusDays(28), NOW));
+        assertEquals(DAY, moved.reschedule(to(DAY.plusDays(28)), NOW));
+        assertEquals(DAY.plusDays(28), moved.date());
+        assertEquals(AppointmentStatus.BOOKED, moved.status());
         moved.cancel("travelling", CancelledBy.PATIENT, NOW);
         assertEquals(AppointmentStatus.CANCELLED, moved.status());
     }
@@ -94,23 +113,23 @@ class AppointmentRulesTest {
     @Test
     void shouldRefuseIllegalTransitionsNamingTheCurrentStatus() {
         Appointment done = booked();
-        done.complete(155, 0, null, null, NOW);
+        done.complete(units(155, 0), DAY, NO_DOSES_YET, NOW);
         IllegalTransitionException e = assertThrows(IllegalTransitionException.class,
                 () -> done.cancel("late", CancelledBy.CLINIC, NOW));
         assertEquals("FULFILLED", e.currentStatus());
-        assertThrows(IllegalTransitionException.class, () -> done.noShow(NOW));
-        assertThrows(IllegalTransitionException.class, () -> done.reschedule(DAY.plusDays(1), NOW));
+        assertThrows(IllegalTransitionException.class, () -> done.noShow(DAY, NOW));
+        assertThrows(IllegalTransitionException.class, () -> done.reschedule(to(DAY.plusDays(1)), NOW));
 
         Appointment arrived = booked();
-        arrived.checkIn(NOW);
-        assertEquals("CHECKED_IN", assertThrows(IllegalTransitionException.class, () -> arrived.noShow(NOW)).currentStatus());
-        assertThrows(IllegalTransitionException.class, () -> arrived.checkIn(NOW));
-        assertThrows(IllegalTransitionException.class, () -> arrived.reschedule(DAY.plusDays(1), NOW));
+        arrived.checkIn(DAY, NOW);
+        assertEquals("CHECKED_IN", assertThrows(IllegalTransitionException.class, () -> arrived.noShow(DAY, NOW)).currentStatus());
+        assertThrows(IllegalTransitionException.class, () -> arrived.checkIn(DAY, NOW));
+        assertThrows(IllegalTransitionException.class, () -> arrived.reschedule(to(DAY.plusDays(1)), NOW));
 
         Appointment cancelled = booked();
         cancelled.cancel("ill", CancelledBy.PATIENT, NOW);
-        assertThrows(IllegalTransitionException.class, () -> cancelled.checkIn(NOW));
-        assertThrows(IllegalTransitionException.class, () -> cancelled.complete(1, 0, null, null, NOW));
+        assertThrows(IllegalTransitionException.class, () -> cancelled.checkIn(DAY, NOW));
+        assertThrows(IllegalTransitionException.class, () -> cancelled.complete(units(1, 0), DAY, NO_DOSES_YET, NOW));
         assertEquals(AppointmentStatus.CANCELLED, cancelled.status());
         assertEquals(null, cancelled.unitsAdministered());
 
@@ -119,5 +138,27 @@ class AppointmentRulesTest {
                 assertFalse(terminal.canBecome(next), terminal + " -> " + next);
             }
         }
+    }
+
+    @Test
+    void shouldRefuseBeforeTheDayAndBeyondTheDoseLeavingTheAppointmentAsItWas() {
+        Appointment early = booked();
+        RuleRefusedException before = assertThrows(RuleRefusedException.class, () -> early.checkIn(DAY.minusDays(1), NOW));
+        assertEquals(Appointment.BEFORE_APPOINTMENT_DATE, before.code());
+        assertThrows(RuleRefusedException.class, () -> early.noShow(DAY.minusDays(1), NOW));
+        assertEquals(AppointmentStatus.BOOKED, early.status());
+
+        DoseLimit given = new DoseLimit(400, List.of(new DoseLimit.GivenDose(DAY.minusDays(30), 300)));
+        RuleRefusedException tooMuch = assertThrows(RuleRefusedException.class,
+                () -> early.complete(units(101, 0), DAY, given, NOW));
+        assertEquals(DoseLimit.DOSE_LIMIT_EXCEEDED, tooMuch.code());
+        assertEquals(100, tooMuch.properties().get("unitsAllowed"));
+        assertEquals(AppointmentStatus.BOOKED, early.status());
+        assertEquals(null, early.unitsAdministered());
+
+        RuleRefusedException full = assertThrows(RuleRefusedException.class, () -> early.reschedule(
+                new BookingRequest(DAY.plusDays(28), true, AUTH, 0, null, true, 30, 30, 30, false), NOW));
+        assertEquals("CLINIC_DAY_FULL", full.code());
+        assertEquals(DAY, early.date());
     }
 }

@@ -30,6 +30,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.botoxclinic.scheduling.support.TestDates;
 import org.botoxclinic.testkit.ClinicTestInfrastructure;
 import org.botoxclinic.testkit.DevTokens;
 import org.junit.jupiter.api.Test;
@@ -89,7 +90,7 @@ class ConcurrentBookingTest {
 
     @Test
     void shouldNeverBookMoreChairMinutesThanTheDayHas() throws Exception {
-        LocalDate day = LocalDate.of(2027, 3, 1);
+        LocalDate day = TestDates.clinicDay(3).plusDays(1);
         clinicDay(day, 90);
         List<String> bodies = new ArrayList<>();
         for (int i = 0; i < PARALLEL; i++) {
@@ -107,7 +108,7 @@ class ConcurrentBookingTest {
         UUID referral = readyPlan(em);
         List<String> bodies = new ArrayList<>();
         for (int i = 0; i < PARALLEL; i++) {
-            LocalDate day = LocalDate.of(2027, 3, 2).plusDays(i);
+            LocalDate day = TestDates.clinicDay(3).plusDays(2 + i);
             clinicDay(day, 120);
             bodies.add("{\"referralId\":\"%s\",\"date\":\"%s\"}".formatted(referral, day));
         }
@@ -124,15 +125,16 @@ class ConcurrentBookingTest {
     @Test
     void shouldHaveTheDatabaseRefuseASecondOpenAppointmentWhateverTheCode() throws Exception {
         UUID referral = readyPlan(em);
-        LocalDate day = LocalDate.of(2027, 3, 12);
+        LocalDate day = TestDates.clinicDay(3).plusDays(12);
         clinicDay(day, 120);
         String insert = """
                 insert into appointment (id, referral_id, clinic_date, duration_minutes, status, created_at, updated_at)
-                values (gen_random_uuid(), ?1, date '2027-03-12', 30, 'BOOKED', now(), now())""";
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(insert).setParameter(1, referral).executeUpdate());
+                values (gen_random_uuid(), ?1, ?2, 30, 'BOOKED', now(), now())""";
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(insert).setParameter(1, referral)
+                .setParameter(2, day).executeUpdate());
 
-        Exception refused = assertThrows(Exception.class, () -> QuarkusTransaction
-                .requiringNew().run(() -> em.createNativeQuery(insert).setParameter(1, referral).executeUpdate()));
+        Exception refused = assertThrows(Exception.class, () -> QuarkusTransaction.requiringNew().run(() -> em
+                .createNativeQuery(insert).setParameter(1, referral).setParameter(2, day).executeUpdate()));
         Throwable cause = refused;
         while (cause.getCause() != null && !(cause instanceof SQLException)) {
             cause = cause.getCause();
@@ -140,7 +142,8 @@ class ConcurrentBookingTest {
         assertEquals("23505", ((SQLException) cause).getSQLState());
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                 "update appointment set status = 'CANCELLED' where referral_id = ?1").setParameter(1, referral).executeUpdate());
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(insert).setParameter(1, referral).executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(insert).setParameter(1, referral)
+                .setParameter(2, day).executeUpdate());
         assertEquals(2, count("select count(*) from appointment where referral_id = ?1", referral));
     }
 }

@@ -2,6 +2,7 @@ package org.botoxclinic.scheduling.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
@@ -9,6 +10,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
+import org.botoxclinic.platform.domain.IllegalTransitionException;
+import org.botoxclinic.platform.domain.PatientIdentity;
 import org.botoxclinic.scheduling.plan.domain.Authorization;
 import org.botoxclinic.scheduling.plan.domain.AuthorizationUsage;
 import org.botoxclinic.scheduling.plan.domain.PlanStatus;
@@ -70,5 +73,39 @@ class TreatmentPlanStatusTest {
         assertEquals(new AuthorizationUsage(1, 0, false, 0), AuthorizationUsage.of(AUTH, 1, 310));
         assertEquals(new AuthorizationUsage(0, 0, true, 1), AuthorizationUsage.of(AUTH, 2, 311));
         assertEquals(new AuthorizationUsage(0, 0, true, 40), AuthorizationUsage.of(AUTH, 3, 350));
+    }
+
+    @Test
+    void shouldChangeStatusOnlyAsThePlanStatusFlowAllows() {
+        for (PlanStatus next : PlanStatus.values()) {
+            assertFalse(PlanStatus.CANCELLED.canBecome(next), "CANCELLED -> " + next);
+            assertFalse(next.canBecome(PlanStatus.AWAITING_AUTHORIZATION), next + " -> AWAITING_AUTHORIZATION");
+        }
+        assertTrue(PlanStatus.AUTHORIZATION_EXPIRED.canBecome(PlanStatus.READY_TO_SCHEDULE));
+        assertTrue(PlanStatus.SCHEDULED.canBecome(PlanStatus.AUTHORIZATION_EXHAUSTED));
+
+        TreatmentPlan plan = approved();
+        assertTrue(plan.cancel(NOW, NOW));
+        assertFalse(plan.cancel(NOW, NOW));
+        IllegalTransitionException refused = assertThrows(IllegalTransitionException.class, () -> plan.booked(NOW));
+        assertEquals("CANCELLED", refused.currentStatus());
+        plan.appointmentClosed(NOW);
+        assertEquals(PlanStatus.CANCELLED, plan.status());
+    }
+
+    @Test
+    void shouldKeepThePatientFromTheReferralOverTheOneInTheApproval() {
+        TreatmentPlan plan = TreatmentPlan.start(UUID.randomUUID(), "CHRONIC_MIGRAINE", NOW);
+        PatientIdentity referred = new PatientIdentity("Alex", "Rivera", LocalDate.of(1984, 5, 17), "female");
+        plan.referralAccepted(referred, "CHRONIC_MIGRAINE", NOW, NOW);
+        plan.authorizationApproved(AUTH, "CHRONIC_MIGRAINE",
+                new PatientIdentity("A.", "Rivera", LocalDate.of(1984, 5, 17), "female"), false, NOW);
+        assertEquals(referred, plan.patient());
+
+        TreatmentPlan approvedFirst = TreatmentPlan.start(UUID.randomUUID(), null, NOW);
+        approvedFirst.authorizationApproved(AUTH, "CHRONIC_MIGRAINE", referred, true, NOW);
+        assertEquals(referred, approvedFirst.patient());
+        assertEquals(PlanStatus.SCHEDULED, approvedFirst.status());
+        assertEquals("CHRONIC_MIGRAINE", approvedFirst.indication());
     }
 }

@@ -3,7 +3,9 @@ package org.botoxclinic.scheduling.support;
 import static io.restassured.RestAssured.given;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -13,12 +15,10 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.persistence.EntityManager;
 
 import org.botoxclinic.testkit.DevTokens;
+import org.botoxclinic.testkit.TestClock;
 
 /** Plans and clinic days set up directly, so that each test starts from the state it is about. */
 public final class Fixtures {
-
-    public static final LocalDate VALID_FROM = LocalDate.of(2026, 12, 1);
-    public static final LocalDate VALID_TO = LocalDate.of(2027, 5, 31);
 
     private Fixtures() {
     }
@@ -51,13 +51,13 @@ public final class Fixtures {
                 .setParameter(7, visits)
                 .setParameter(8, units)
                 .setParameter(9, lastTreatment)
-                .setParameter(10, OffsetDateTime.now())
+                .setParameter(10, TestClock.now())
                 .executeUpdate());
         return referralId;
     }
 
     public static UUID readyPlan(EntityManager em) {
-        return readyPlan(em, "CHRONIC_MIGRAINE", VALID_FROM, VALID_TO, 2, 310, null);
+        return readyPlan(em, "CHRONIC_MIGRAINE", TestDates.validFrom(), TestDates.validTo(), 2, 310, null);
     }
 
     /** Opens an extra clinic day with the given chair minutes. */
@@ -73,5 +73,21 @@ public final class Fixtures {
 
     public static UUID booked(UUID referralId, LocalDate date) {
         return UUID.fromString(book(referralId, date).statusCode(201).extract().path("id"));
+    }
+
+    /** Every item of a paged list, following {@code next} page by page with the given page size. */
+    public static List<Map<String, Object>> allPages(String path, int limit) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = scheduler().queryParam("limit", limit);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var page = request.get(path).then().statusCode(200).extract().jsonPath();
+            items.addAll(page.getList("items"));
+            cursor = page.getString("next");
+        } while (cursor != null);
+        return items;
     }
 }

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 import org.botoxclinic.scheduling.appointment.domain.CancelledBy;
+import org.botoxclinic.scheduling.appointment.domain.Treatment;
 
 /** What schedulers send to book and move appointments through the clinic day. */
 public final class AppointmentRequests {
@@ -30,5 +31,9 @@ public final class AppointmentRequests {
                            @NotNull @PositiveOrZero @Max(1000) Integer unitsWasted,
                            @PositiveOrZero @Max(100) Integer injectionSites,
                            @Size(max = 2000) String notes) {
+
+        public Treatment treatment() {
+            return new Treatment(unitsAdministered, unitsWasted, injectionSites, notes);
+        }
     }
 }

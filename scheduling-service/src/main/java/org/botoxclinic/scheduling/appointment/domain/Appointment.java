@@ -2,6 +2,7 @@ package org.botoxclinic.scheduling.appointment.domain;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -12,55 +13,59 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.botoxclinic.platform.domain.IllegalTransitionException;
+import org.botoxclinic.platform.domain.RuleRefusedException;
 
 /** A patient's seat on a clinic day, from booking to treatment, cancellation or no-show. */
 @Entity
 @Table(name = "appointment")
 public class Appointment {
 
+    static final String RESOURCE = "appointment";
+    public static final String BEFORE_APPOINTMENT_DATE = "BEFORE_APPOINTMENT_DATE";
+
     @Id
-    UUID id;
+    private UUID id;
     @Column(name = "referral_id")
-    UUID referralId;
+    private UUID referralId;
     @Column(name = "clinic_date")
-    LocalDate date;
+    private LocalDate date;
     @Column(name = "duration_minutes")
-    int durationMinutes;
+    private int durationMinutes;
     @Enumerated(EnumType.STRING)
-    AppointmentStatus status;
+    private AppointmentStatus status;
     @Column(name = "authorization_id")
-    UUID authorizationId;
+    private UUID authorizationId;
     @Column(name = "units_administered")
-    Integer unitsAdministered;
+    private Integer unitsAdministered;
     @Column(name = "units_wasted")
-    Integer unitsWasted;
+    private Integer unitsWasted;
     @Column(name = "injection_sites")
-    Integer injectionSites;
-    String notes;
+    private Integer injectionSites;
+    private String notes;
     @Column(name = "cancel_reason")
-    String cancelReason;
+    private String cancelReason;
     @Enumerated(EnumType.STRING)
     @Column(name = "cancelled_by")
-    CancelledBy cancelledBy;
+    private CancelledBy cancelledBy;
     @Column(name = "created_at")
-    OffsetDateTime createdAt;
+    private OffsetDateTime createdAt;
     @Column(name = "updated_at")
-    OffsetDateTime updatedAt;
+    private OffsetDateTime updatedAt;
     @Column(name = "checked_in_at")
-    OffsetDateTime checkedInAt;
+    private OffsetDateTime checkedInAt;
     @Column(name = "completed_at")
-    OffsetDateTime completedAt;
+    private OffsetDateTime completedAt;
     @Column(name = "cancelled_at")
-    OffsetDateTime cancelledAt;
+    private OffsetDateTime cancelledAt;
     @Column(name = "no_show_at")
-    OffsetDateTime noShowAt;
+    private OffsetDateTime noShowAt;
     @Version
-    int version;
+    private int version;
 
     protected Appointment() {
     }
 
+    /** A new booking; the caller has run the booking rules under the plan's and the day's locks. */
     public static Appointment book(UUID referralId, LocalDate date, int durationMinutes, UUID authorizationId,
                                    OffsetDateTime now) {
         Appointment a = new Appointment();
@@ -75,56 +80,68 @@ public class Appointment {
         return a;
     }
 
-    public LocalDate reschedule(LocalDate newDate, OffsetDateTime now) {
-        if (status != AppointmentStatus.BOOKED) {
-            throw new IllegalTransitionException("appointment", status, "rescheduled");
-        }
+    /**
+     * Moves a booked appointment to the request's date, which must pass the same rules as a booking; moving it to
+     * the day it is on already changes nothing. Returns the date it was on.
+     */
+    public LocalDate reschedule(BookingRequest to, OffsetDateTime now) {
+        status = status.moveTo(AppointmentStatus.BOOKED, RESOURCE, "rescheduled");
         LocalDate previous = date;
-        this.date = newDate;
+        if (to.date().equals(previous)) {
+            return previous;
+        }
+        BookingRules.requirePasses(to);
+        this.date = to.date();
         this.updatedAt = now;
         return previous;
     }
 
     public void cancel(String reason, CancelledBy by, OffsetDateTime now) {
-        move(AppointmentStatus.CANCELLED, "cancelled");
+        status = status.moveTo(AppointmentStatus.CANCELLED, RESOURCE, "cancelled");
         this.cancelReason = reason;
         this.cancelledBy = by;
         this.cancelledAt = now;
         this.updatedAt = now;
     }
 
-    public void checkIn(OffsetDateTime now) {
-        move(AppointmentStatus.CHECKED_IN, "checked in");
+    /** The patient arrived; not before the appointment's day. */
+    public void checkIn(LocalDate today, OffsetDateTime now) {
+        AppointmentStatus next = status.moveTo(AppointmentStatus.CHECKED_IN, RESOURCE, "checked in");
+        requireDateReached(today, "checked in");
+        status = next;
         this.checkedInAt = now;
         this.updatedAt = now;
     }
 
-    public void complete(int unitsAdministered, int unitsWasted, Integer injectionSites, String notes, OffsetDateTime now) {
-        move(AppointmentStatus.FULFILLED, "completed");
-        this.unitsAdministered = unitsAdministered;
-        this.unitsWasted = unitsWasted;
-        this.injectionSites = injectionSites;
-        this.notes = notes;
+    /** Records the treatment given: not before the appointment's day, and never beyond the patient's dose limit. */
+    public void complete(Treatment treatment, LocalDate today, DoseLimit doseLimit, OffsetDateTime now) {
+        AppointmentStatus next = status.moveTo(AppointmentStatus.FULFILLED, RESOURCE, "completed");
+        requireDateReached(today, "completed");
+        doseLimit.requireAllows(date, treatment.unitsAdministered());
+        status = next;
+        this.unitsAdministered = treatment.unitsAdministered();
+        this.unitsWasted = treatment.unitsWasted();
+        this.injectionSites = treatment.injectionSites();
+        this.notes = treatment.notes();
         this.completedAt = now;
         this.updatedAt = now;
     }
 
-    public void noShow(OffsetDateTime now) {
-        move(AppointmentStatus.NOSHOW, "marked a no-show");
+    /** The patient did not come; known only once the appointment's day has come. */
+    public void noShow(LocalDate today, OffsetDateTime now) {
+        AppointmentStatus next = status.moveTo(AppointmentStatus.NOSHOW, RESOURCE, "marked a no-show");
+        requireDateReached(today, "marked a no-show");
+        status = next;
         this.noShowAt = now;
         this.updatedAt = now;
     }
 
-    /** Checks the move before any field changes, so a refused action leaves the appointment as it was. */
-    public void requireCanBecome(AppointmentStatus next, String action) {
-        if (!status.canBecome(next)) {
-            throw new IllegalTransitionException("appointment", status, action);
+    /** Checking in, completing or marking a no-show needs the appointment's day to have come. */
+    private void requireDateReached(LocalDate today, String action) {
+        if (today.isBefore(date)) {
+            throw new RuleRefusedException(BEFORE_APPOINTMENT_DATE, "the appointment on " + date + " cannot be "
+                    + action + " before its date", Map.of("date", date.toString()));
         }
-    }
-
-    private void move(AppointmentStatus next, String action) {
-        requireCanBecome(next, action);
-        this.status = next;
     }
 
     public UUID id() { return id; }

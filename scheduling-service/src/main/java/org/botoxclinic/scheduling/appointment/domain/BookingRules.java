@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.botoxclinic.platform.domain.RuleRefusedException;
 import org.botoxclinic.scheduling.clinicday.domain.ChairTime;
 import org.botoxclinic.scheduling.plan.domain.TreatmentCadence;
 
@@ -24,6 +25,13 @@ public final class BookingRules {
             BookingRules::notAlreadyBooked);
 
     private BookingRules() {
+    }
+
+    /** @throws RuleRefusedException with the first refusal's code, detail and properties */
+    public static void requirePasses(BookingRequest r) {
+        check(r).ifPresent(refusal -> {
+            throw new RuleRefusedException(refusal.code(), refusal.detail(), refusal.properties());
+        });
     }
 
     public static Optional<BookingRefusal> check(BookingRequest r) {

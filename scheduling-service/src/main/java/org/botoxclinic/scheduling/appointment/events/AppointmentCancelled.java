@@ -4,11 +4,28 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-import org.botoxclinic.scheduling.appointment.domain.CancelledBy;
+import org.botoxclinic.contracts.EventTypes;
+import org.botoxclinic.platform.events.DomainEvent;
+import org.botoxclinic.scheduling.appointment.domain.Appointment;
 
-/** Published when an appointment is called off by the patient or the clinic. */
+/** Published when an appointment is called off by the patient or the clinic ({@code cancelledBy} PATIENT or CLINIC). */
 public record AppointmentCancelled(UUID referralId, UUID appointmentId, LocalDate date, String reason,
-                                   CancelledBy cancelledBy, OffsetDateTime cancelledAt) {
+                                   String cancelledBy, OffsetDateTime cancelledAt) implements DomainEvent {
 
-    public static final String TYPE = "AppointmentCancelled";
+    public static final String TYPE = EventTypes.APPOINTMENT_CANCELLED;
+
+    public static AppointmentCancelled of(Appointment appointment, OffsetDateTime cancelledAt) {
+        return new AppointmentCancelled(appointment.referralId(), appointment.id(), appointment.date(),
+                appointment.cancelReason(), appointment.cancelledBy().name(), cancelledAt);
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public OffsetDateTime occurredAt() {
+        return cancelledAt;
+    }
 }

@@ -4,8 +4,27 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** Published when a booked patient did not come, marked by staff or by the no-show job. */
-public record AppointmentNoShow(UUID referralId, UUID appointmentId, LocalDate date, OffsetDateTime recordedAt) {
+import org.botoxclinic.contracts.EventTypes;
+import org.botoxclinic.platform.events.DomainEvent;
+import org.botoxclinic.scheduling.appointment.domain.Appointment;
 
-    public static final String TYPE = "AppointmentNoShow";
+/** Published when a booked patient did not come, marked by staff or by the no-show job. */
+public record AppointmentNoShow(UUID referralId, UUID appointmentId, LocalDate date, OffsetDateTime recordedAt)
+        implements DomainEvent {
+
+    public static final String TYPE = EventTypes.APPOINTMENT_NO_SHOW;
+
+    public static AppointmentNoShow of(Appointment appointment, OffsetDateTime recordedAt) {
+        return new AppointmentNoShow(appointment.referralId(), appointment.id(), appointment.date(), recordedAt);
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public OffsetDateTime occurredAt() {
+        return recordedAt;
+    }
 }

@@ -4,9 +4,28 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
+import org.botoxclinic.contracts.EventTypes;
+import org.botoxclinic.platform.events.DomainEvent;
+import org.botoxclinic.scheduling.appointment.domain.Appointment;
+
 /** Published when a patient is booked onto a clinic day. */
 public record AppointmentScheduled(UUID referralId, UUID appointmentId, LocalDate date, int durationMinutes,
-                                   UUID authorizationId, OffsetDateTime scheduledAt) {
+                                   UUID authorizationId, OffsetDateTime scheduledAt) implements DomainEvent {
 
-    public static final String TYPE = "AppointmentScheduled";
+    public static final String TYPE = EventTypes.APPOINTMENT_SCHEDULED;
+
+    public static AppointmentScheduled of(Appointment appointment, OffsetDateTime scheduledAt) {
+        return new AppointmentScheduled(appointment.referralId(), appointment.id(), appointment.date(),
+                appointment.durationMinutes(), appointment.authorizationId(), scheduledAt);
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public OffsetDateTime occurredAt() {
+        return scheduledAt;
+    }
 }

@@ -1,19 +1,15 @@
 package org.botoxclinic.scheduling.appointment.service;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.botoxclinic.platform.audit.AuditTrail;
 import org.botoxclinic.scheduling.appointment.domain.Appointment;
-import org.botoxclinic.scheduling.appointment.domain.AppointmentStatus;
 import org.botoxclinic.scheduling.appointment.domain.NoShowRule;
+import org.botoxclinic.scheduling.appointment.repository.AppointmentRepository;
 import org.botoxclinic.scheduling.config.SchedulingConfig;
 import org.jboss.logging.Logger;
 
@@ -22,18 +18,19 @@ import org.jboss.logging.Logger;
 public class NoShowJob {
 
     private static final Logger LOG = Logger.getLogger(NoShowJob.class);
+    /** At most this many appointments per run; the next run takes the rest. */
+    private static final int BATCH = 500;
 
-    private final EntityManager em;
+    private final AppointmentRepository appointments;
+    private final AppointmentService appointmentService;
     private final Clock clock;
-    private final Appointments appointments;
-    private final AuditTrail audit;
     private final SchedulingConfig config;
 
-    public NoShowJob(EntityManager em, Clock clock, Appointments appointments, AuditTrail audit, SchedulingConfig config) {
-        this.em = em;
-        this.clock = clock;
+    public NoShowJob(AppointmentRepository appointments, AppointmentService appointmentService, Clock clock,
+                     SchedulingConfig config) {
         this.appointments = appointments;
-        this.audit = audit;
+        this.appointmentService = appointmentService;
+        this.clock = clock;
         this.config = config;
     }
 
@@ -45,19 +42,10 @@ public class NoShowJob {
     /** Marks what is missed at the clock's current instant; returns how many appointments it marked. */
     @Transactional
     public int markMissed() {
-        Instant now = clock.instant();
-        LocalDate lastMissed = NoShowRule.lastMissedDate(now, clock.getZone(), config.noShowGrace());
-        List<Appointment> candidates = em.createQuery("""
-                        from Appointment a where a.status = :booked and a.date <= :lastMissed order by a.date""",
-                        Appointment.class)
-                .setParameter("booked", AppointmentStatus.BOOKED)
-                .setParameter("lastMissed", lastMissed)
-                .setMaxResults(500)
-                .getResultList();
+        LocalDate lastMissed = NoShowRule.lastMissedDate(clock.instant(), clock.getZone(), config.noShowGrace());
         int marked = 0;
-        for (Appointment appointment : candidates) {
-            if (appointments.markMissed(appointment.id())) {
-                audit.record("NO_SHOW", "appointment", appointment.id(), appointment.referralId());
+        for (Appointment appointment : appointments.bookedUpTo(lastMissed, BATCH)) {
+            if (appointmentService.markMissed(appointment.id())) {
                 marked++;
             }
         }

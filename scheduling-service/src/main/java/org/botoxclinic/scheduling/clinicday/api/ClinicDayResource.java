@@ -1,16 +1,15 @@
 package org.botoxclinic.scheduling.clinicday.api;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -21,11 +20,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.botoxclinic.platform.audit.AuditTrail;
+import org.botoxclinic.platform.paging.Page;
 import org.botoxclinic.platform.security.Roles;
-import org.botoxclinic.platform.web.Problems;
-import org.botoxclinic.scheduling.clinicday.service.ClinicDays;
+import org.botoxclinic.scheduling.clinicday.service.ClinicDayService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The clinic's calendar as schedulers see and shape it. */
@@ -36,59 +35,42 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Clinic days")
 public class ClinicDayResource {
 
-    private static final String RESOURCE = "clinic-day";
-    private static final int MAX_RANGE_DAYS = 800;
+    private final ClinicDayService days;
 
-    private final ClinicDays days;
-    private final AuditTrail audit;
-    private final Clock clock;
-
-    public ClinicDayResource(ClinicDays days, AuditTrail audit, Clock clock) {
+    public ClinicDayResource(ClinicDayService days) {
         this.days = days;
-        this.audit = audit;
-        this.clock = clock;
     }
 
     @GET
-    @Transactional
-    @Operation(summary = "Clinic days in a date range", description = "Defaults to today and the next 12 months.")
-    public List<ClinicDayView> list(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
-        LocalDate start = from == null ? LocalDate.now(clock) : from;
-        LocalDate end = to == null ? start.plusMonths(12) : to;
-        if (end.isBefore(start) || end.isAfter(start.plusDays(MAX_RANGE_DAYS))) {
-            throw Problems.invalid(Map.of("to", "must be on or after from and at most " + MAX_RANGE_DAYS + " days later"));
-        }
-        audit.record("READ", RESOURCE, start + ".." + end, null);
-        return days.list(start, end);
+    @Operation(summary = "Clinic days in a date range, one page at a time",
+            description = "Defaults to today and the next 12 months. Returns {items, next}: pass next back as cursor "
+                    + "for the following page; next is null on the last page.")
+    public Page<ClinicDayView> list(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
+                                    @Parameter(description = "Days per page") @QueryParam("limit") @DefaultValue("100")
+                                    @Min(1) @Max(500) int limit,
+                                    @Parameter(description = "The next of the previous page") @QueryParam("cursor") String cursor) {
+        return days.list(from, to, cursor, limit).map(ClinicDayView::of);
     }
 
     @POST
-    @Transactional
     @Operation(summary = "Add an extra clinic day", description = "Any date from today on; a closed day is opened again.")
     public Response add(@Valid @NotNull ClinicDayRequests.AddDay request) {
-        ClinicDayView day = days.add(request.date(), request.capacityMinutes());
-        audit.record("ADD", RESOURCE, day.date(), null);
+        ClinicDayView day = ClinicDayView.of(days.add(request.date(), request.capacityMinutes()));
         return Response.created(URI.create("/api/clinic-days/" + day.date())).entity(day).build();
     }
 
     @PATCH
     @Path("/{date}")
-    @Transactional
     @Operation(summary = "Change a clinic day's capacity in chair minutes", description = "Never below the minutes booked.")
     public ClinicDayView changeCapacity(@PathParam("date") LocalDate date,
                                         @Valid @NotNull ClinicDayRequests.ChangeCapacity request) {
-        ClinicDayView day = days.changeCapacity(date, request.capacityMinutes());
-        audit.record("CHANGE_CAPACITY", RESOURCE, date, null);
-        return day;
+        return ClinicDayView.of(days.changeCapacity(date, request.capacityMinutes()));
     }
 
     @POST
     @Path("/{date}/close")
-    @Transactional
     @Operation(summary = "Close a clinic day", description = "Refused with 409 and the list of appointments while any is open.")
     public ClinicDayView close(@PathParam("date") LocalDate date, @Valid @NotNull ClinicDayRequests.CloseDay request) {
-        ClinicDayView day = days.close(date, request.reason());
-        audit.record("CLOSE", RESOURCE, date, null);
-        return day;
+        return ClinicDayView.of(days.close(date, request.reason()));
     }
 }

@@ -1,4 +1,4 @@
-package org.botoxclinic.scheduling.appointment.domain;
+package org.botoxclinic.scheduling.clinicday.domain;
 
 import java.util.Map;
 

@@ -2,6 +2,9 @@ package org.botoxclinic.scheduling.clinicday.domain;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,30 +13,37 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.botoxclinic.platform.domain.ConflictException;
 import org.botoxclinic.platform.domain.IllegalTransitionException;
+import org.botoxclinic.platform.domain.RuleRefusedException;
 
 /** One day the clinic treats, with its chair minutes; the row bookings lock so that capacity is never exceeded. */
 @Entity
 @Table(name = "clinic_day")
 public class ClinicDay {
 
+    static final String RESOURCE = "clinic day";
+    public static final String CLINIC_DAY_EXISTS = "CLINIC_DAY_EXISTS";
+    public static final String CLINIC_DAY_HAS_BOOKINGS = "CLINIC_DAY_HAS_BOOKINGS";
+    public static final String CAPACITY_BELOW_BOOKINGS = "CAPACITY_BELOW_BOOKINGS";
+
     /** Where a clinic day came from: the monthly rule or a member of staff. */
     public enum Origin { RULE, STAFF }
 
     @Id
-    LocalDate date;
+    private LocalDate date;
     @Enumerated(EnumType.STRING)
-    ClinicDayStatus status;
+    private ClinicDayStatus status;
     @Column(name = "capacity_minutes")
-    int capacityMinutes;
+    private int capacityMinutes;
     @Enumerated(EnumType.STRING)
-    Origin origin;
+    private Origin origin;
     @Column(name = "closed_reason")
-    String closedReason;
+    private String closedReason;
     @Column(name = "created_at")
-    OffsetDateTime createdAt;
+    private OffsetDateTime createdAt;
     @Column(name = "updated_at")
-    OffsetDateTime updatedAt;
+    private OffsetDateTime updatedAt;
 
     protected ClinicDay() {
     }
@@ -49,26 +59,38 @@ public class ClinicDay {
         return day;
     }
 
-    public void changeCapacity(int capacityMinutes, OffsetDateTime now) {
-        if (status != ClinicDayStatus.OPEN) {
-            throw new IllegalTransitionException("clinic day", status, "given a new capacity");
+    /** Never below the minutes already booked: appointments are moved first. */
+    public void changeCapacity(int capacityMinutes, int bookedMinutes, OffsetDateTime now) {
+        if (!isOpen()) {
+            throw new IllegalTransitionException(RESOURCE, status, "given a new capacity");
+        }
+        if (capacityMinutes < bookedMinutes) {
+            throw new RuleRefusedException(CAPACITY_BELOW_BOOKINGS, date + " already has " + bookedMinutes
+                    + " minutes booked; move appointments before reducing its capacity below that",
+                    Map.of("bookedMinutes", bookedMinutes));
         }
         this.capacityMinutes = capacityMinutes;
         this.updatedAt = now;
     }
 
-    public void close(String reason, OffsetDateTime now) {
-        if (status != ClinicDayStatus.OPEN) {
-            throw new IllegalTransitionException("clinic day", status, "closed");
+    /** Closing is refused while appointments are open on the day; the refusal lists them so staff can move them first. */
+    public void close(String reason, List<OpenBooking> openBookings, OffsetDateTime now) {
+        if (isOpen() && !openBookings.isEmpty()) {
+            throw new ConflictException(CLINIC_DAY_HAS_BOOKINGS, date + " has " + openBookings.size()
+                    + " open appointments; reschedule or cancel them first", Map.of("appointments", listed(openBookings)));
         }
-        this.status = ClinicDayStatus.CLOSED;
+        status = status.moveTo(ClinicDayStatus.CLOSED, RESOURCE, "closed");
         this.closedReason = reason;
         this.updatedAt = now;
     }
 
-    /** Staff add a day that was closed (or never existed) again. */
+    /** Staff add a day that was closed again; adding a day that is already open is a conflict. */
     public void reopen(int capacityMinutes, OffsetDateTime now) {
-        this.status = ClinicDayStatus.OPEN;
+        if (isOpen()) {
+            throw new ConflictException(CLINIC_DAY_EXISTS, date + " is already an open clinic day",
+                    Map.of("date", date.toString()));
+        }
+        status = status.moveTo(ClinicDayStatus.OPEN, RESOURCE, "reopened");
         this.capacityMinutes = capacityMinutes;
         this.closedReason = null;
         this.origin = Origin.STAFF;
@@ -77,6 +99,17 @@ public class ClinicDay {
 
     public boolean isOpen() {
         return status == ClinicDayStatus.OPEN;
+    }
+
+    private static List<Map<String, Object>> listed(List<OpenBooking> bookings) {
+        return bookings.stream().map(b -> {
+            Map<String, Object> a = new LinkedHashMap<>();
+            a.put("id", b.id().toString());
+            a.put("referralId", b.referralId().toString());
+            a.put("durationMinutes", b.durationMinutes());
+            a.put("status", b.status());
+            return a;
+        }).toList();
     }
 
     public LocalDate date() { return date; }

@@ -1,49 +1,50 @@
 package org.botoxclinic.scheduling.clinicday.service;
 
-import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
-import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.Response;
 
+import org.botoxclinic.platform.audit.AuditTrail;
+import org.botoxclinic.platform.domain.InvalidInputException;
+import org.botoxclinic.platform.domain.NotFoundException;
+import org.botoxclinic.platform.paging.Cursor;
+import org.botoxclinic.platform.paging.Page;
 import org.botoxclinic.platform.time.Timestamps;
-import org.botoxclinic.platform.web.Problems;
-import org.botoxclinic.scheduling.clinicday.api.ClinicDayView;
-import org.botoxclinic.scheduling.clinicday.domain.ChairTime;
+import org.botoxclinic.scheduling.clinicday.domain.AppointmentDurations;
+import org.botoxclinic.scheduling.clinicday.domain.BookedTime;
 import org.botoxclinic.scheduling.clinicday.domain.ClinicDay;
 import org.botoxclinic.scheduling.clinicday.domain.ClinicDayRule;
-import org.botoxclinic.scheduling.clinicday.domain.ClinicDayStatus;
+import org.botoxclinic.scheduling.clinicday.domain.DayBookings;
+import org.botoxclinic.scheduling.clinicday.repository.ClinicDayRepository;
 import org.botoxclinic.scheduling.config.SchedulingConfig;
 import org.jboss.logging.Logger;
 
 /** Keeps the clinic's calendar: days from the monthly rule over a rolling horizon, plus what staff add, resize or close. */
 @ApplicationScoped
-public class ClinicDays {
+public class ClinicDayService {
 
-    private static final Logger LOG = Logger.getLogger(ClinicDays.class);
-    /** Appointments that hold chair time: everything but a cancellation. */
-    private static final String HOLDS_TIME = "status <> 'CANCELLED'";
+    private static final Logger LOG = Logger.getLogger(ClinicDayService.class);
+    public static final String RESOURCE = "clinic-day";
+    static final String LIST = "clinic-days";
+    private static final int MAX_RANGE_DAYS = 800;
 
-    private final EntityManager em;
+    private final ClinicDayRepository days;
+    private final DayBookings bookings;
+    private final AuditTrail audit;
     private final Clock clock;
     private final SchedulingConfig config;
 
-    public ClinicDays(EntityManager em, Clock clock, SchedulingConfig config) {
-        this.em = em;
+    public ClinicDayService(ClinicDayRepository days, DayBookings bookings, AuditTrail audit, Clock clock,
+                            SchedulingConfig config) {
+        this.days = days;
+        this.bookings = bookings;
+        this.audit = audit;
         this.clock = clock;
         this.config = config;
     }
@@ -56,13 +57,9 @@ public class ClinicDays {
         return ClinicDayRule.capacityMinutes(config.clinicDays().chairs(), config.clinicDays().hours());
     }
 
-    void onStart(@Observes StartupEvent start) {
-        generate();
-    }
-
-    @Scheduled(every = "${clinic.scheduling.clinic-days.generate-every:12h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void rollHorizon() {
-        generate();
+    /** Chair minutes an appointment takes, by indication. */
+    public AppointmentDurations durations() {
+        return new AppointmentDurations(config.durationMinutes(), config.defaultDurationMinutes());
     }
 
     /** Extends the calendar as time rolls on; a day staff closed or resized is left as it is. Returns the days added. */
@@ -72,13 +69,9 @@ public class ClinicDays {
         OffsetDateTime now = Timestamps.now(clock);
         int added = 0;
         for (LocalDate date : rule().daysFrom(today, config.clinicDays().horizonMonths())) {
-            added += em.createNativeQuery("""
-                            insert into clinic_day (date, status, capacity_minutes, origin, created_at, updated_at)
-                            values (?1, 'OPEN', ?2, 'RULE', ?3, ?3) on conflict (date) do nothing""")
-                    .setParameter(1, date)
-                    .setParameter(2, defaultCapacityMinutes())
-                    .setParameter(3, now)
-                    .executeUpdate();
+            if (days.addFromRule(date, defaultCapacityMinutes(), now)) {
+                added++;
+            }
         }
         if (added > 0) {
             LOG.infof("Generated %d clinic days up to %d months ahead", added, config.clinicDays().horizonMonths());
@@ -86,31 +79,19 @@ public class ClinicDays {
         return added;
     }
 
-    public List<ClinicDayView> list(LocalDate from, LocalDate to) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select d.date, d.status, d.capacity_minutes,
-                               coalesce(sum(a.duration_minutes) filter (where a.%1$s), 0),
-                               count(a.id) filter (where a.%1$s)
-                        from clinic_day d left join appointment a on a.clinic_date = d.date
-                        where d.date between ?1 and ?2
-                        group by d.date order by d.date""".formatted(HOLDS_TIME))
-                .setParameter(1, from)
-                .setParameter(2, to)
-                .getResultList();
-        List<ClinicDayView> days = new ArrayList<>();
-        for (Object[] row : rows) {
-            int capacity = ((Number) row[2]).intValue();
-            int booked = ((Number) row[3]).intValue();
-            days.add(new ClinicDayView(toDate(row[0]),
-                    ClinicDayStatus.valueOf((String) row[1]), capacity, booked,
-                    ChairTime.available(capacity, booked), ((Number) row[4]).intValue()));
+    /** One page of the days in a range (by default today and the next 12 months), with their booked chair time. */
+    @Transactional
+    public Page<ClinicDayLoad> list(LocalDate from, LocalDate to, String cursor, int limit) {
+        LocalDate start = from == null ? LocalDate.now(clock) : from;
+        LocalDate end = to == null ? start.plusMonths(12) : to;
+        if (end.isBefore(start) || end.isAfter(start.plusDays(MAX_RANGE_DAYS))) {
+            throw new InvalidInputException("to", "must be on or after from and at most " + MAX_RANGE_DAYS + " days later");
         }
-        return days;
-    }
-
-    public Optional<ClinicDayView> view(LocalDate date) {
-        return list(date, date).stream().findFirst();
+        LocalDate after = cursor == null ? null : Cursor.decode(cursor, LIST, 1).date(0);
+        Page<ClinicDayLoad> page = Page.of(loads(days.between(start, end, after, limit + 1)), limit,
+                load -> Cursor.of(LIST, load.day().date()));
+        audit.record("READ", RESOURCE, start + ".." + end, null);
+        return page;
     }
 
     /** The first open day in the range with room for the given minutes. */
@@ -118,91 +99,66 @@ public class ClinicDays {
         if (from.isAfter(to)) {
             return Optional.empty();
         }
-        return list(from, to).stream()
-                .filter(d -> d.status() == ClinicDayStatus.OPEN)
-                .filter(d -> ChairTime.fits(d.capacityMinutes(), d.bookedMinutes(), durationMinutes))
-                .map(ClinicDayView::date)
+        return loads(days.openBetween(from, to)).stream()
+                .filter(load -> load.fits(durationMinutes))
+                .map(load -> load.day().date())
                 .findFirst();
     }
 
     @Transactional
-    public ClinicDayView add(LocalDate date, int capacityMinutes) {
+    public ClinicDayLoad add(LocalDate date, int capacityMinutes) {
         if (date.isBefore(LocalDate.now(clock))) {
-            throw Problems.invalid(Map.of("date", "must be today or later"));
+            throw new InvalidInputException("date", "must be today or later");
         }
-        ClinicDay day = em.find(ClinicDay.class, date, LockModeType.PESSIMISTIC_WRITE);
-        if (day == null) {
-            em.persist(ClinicDay.open(date, capacityMinutes, ClinicDay.Origin.STAFF, Timestamps.now(clock)));
-        } else if (!day.isOpen()) {
-            day.reopen(capacityMinutes, Timestamps.now(clock));
+        Optional<ClinicDay> existing = days.locked(date);
+        if (existing.isPresent()) {
+            existing.get().reopen(capacityMinutes, Timestamps.now(clock));
         } else {
-            throw Problems.of(Response.Status.CONFLICT, "CLINIC_DAY_EXISTS", date + " is already an open clinic day",
-                    Map.of("date", date.toString()));
+            days.persist(ClinicDay.open(date, capacityMinutes, ClinicDay.Origin.STAFF, Timestamps.now(clock)));
         }
-        em.flush();
-        return view(date).orElseThrow();
+        audit.record("ADD", RESOURCE, date, null);
+        return load(date);
     }
 
     @Transactional
-    public ClinicDayView changeCapacity(LocalDate date, int capacityMinutes) {
-        ClinicDay day = locked(date).orElseThrow(() -> Problems.notFound("clinic day", date));
-        int booked = bookedMinutes(date, null);
-        if (capacityMinutes < booked) {
-            throw Problems.rule("CAPACITY_BELOW_BOOKINGS", date + " already has " + booked
-                    + " minutes booked; move appointments before reducing its capacity below that",
-                    Map.of("bookedMinutes", booked));
-        }
-        day.changeCapacity(capacityMinutes, Timestamps.now(clock));
-        em.flush();
-        return view(date).orElseThrow();
+    public ClinicDayLoad changeCapacity(LocalDate date, int capacityMinutes) {
+        ClinicDay day = locked(date);
+        day.changeCapacity(capacityMinutes, bookings.bookedMinutes(date, null), Timestamps.now(clock));
+        audit.record("CHANGE_CAPACITY", RESOURCE, date, null);
+        return load(date);
     }
 
-    /** Closing is refused while appointments are open on the day; the refusal lists them so staff can move them first. */
     @Transactional
-    public ClinicDayView close(LocalDate date, String reason) {
-        ClinicDay day = locked(date).orElseThrow(() -> Problems.notFound("clinic day", date));
-        @SuppressWarnings("unchecked")
-        List<Object[]> open = em.createNativeQuery("""
-                        select id, referral_id, duration_minutes, status from appointment
-                        where clinic_date = ?1 and status in ('BOOKED', 'CHECKED_IN') order by created_at""")
-                .setParameter(1, date)
-                .getResultList();
-        if (!open.isEmpty()) {
-            List<Map<String, Object>> toMove = new ArrayList<>();
-            for (Object[] row : open) {
-                Map<String, Object> a = new LinkedHashMap<>();
-                a.put("id", row[0].toString());
-                a.put("referralId", row[1].toString());
-                a.put("durationMinutes", ((Number) row[2]).intValue());
-                a.put("status", row[3]);
-                toMove.add(a);
-            }
-            throw Problems.of(Response.Status.CONFLICT, "CLINIC_DAY_HAS_BOOKINGS",
-                    date + " has " + open.size() + " open appointments; reschedule or cancel them first",
-                    Map.of("appointments", toMove));
-        }
-        day.close(reason, Timestamps.now(clock));
-        em.flush();
-        return view(date).orElseThrow();
+    public ClinicDayLoad close(LocalDate date, String reason) {
+        ClinicDay day = locked(date);
+        day.close(reason, bookings.openOn(date), Timestamps.now(clock));
+        audit.record("CLOSE", RESOURCE, date, null);
+        return load(date);
     }
 
-    /** Locks the day's row for the rest of the transaction: bookings on one day take turns, so capacity holds. */
+    /**
+     * Locks the day's row for the rest of the transaction, empty when the date is no clinic day: bookings on one
+     * day take turns, so capacity holds.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<ClinicDay> locked(LocalDate date) {
-        return Optional.ofNullable(em.find(ClinicDay.class, date, LockModeType.PESSIMISTIC_WRITE));
+    public Optional<ClinicDay> lockForBooking(LocalDate date) {
+        return days.locked(date);
     }
 
-    /** Minutes holding chair time on a day, leaving out one appointment (the one being moved) if given. */
-    public int bookedMinutes(LocalDate date, UUID except) {
-        return ((Number) em.createNativeQuery("""
-                        select coalesce(sum(duration_minutes), 0) from appointment
-                        where clinic_date = ?1 and %s and id <> ?2""".formatted(HOLDS_TIME))
-                .setParameter(1, date)
-                .setParameter(2, except == null ? new UUID(0, 0) : except)
-                .getSingleResult()).intValue();
+    private ClinicDay locked(LocalDate date) {
+        return days.locked(date).orElseThrow(() -> new NotFoundException("clinic day", date));
     }
 
-    private static LocalDate toDate(Object value) {
-        return value instanceof Date d ? d.toLocalDate() : (LocalDate) value;
+    private ClinicDayLoad load(LocalDate date) {
+        days.flush();
+        return new ClinicDayLoad(days.findById(date), bookings.bookedBetween(date, date).getOrDefault(date, BookedTime.NONE));
+    }
+
+    private List<ClinicDayLoad> loads(List<ClinicDay> found) {
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        Map<LocalDate, BookedTime> booked = bookings.bookedBetween(found.get(0).date(), found.get(found.size() - 1).date());
+        return found.stream().map(day -> new ClinicDayLoad(day, booked.getOrDefault(day.date(), BookedTime.NONE))).toList();
     }
 }

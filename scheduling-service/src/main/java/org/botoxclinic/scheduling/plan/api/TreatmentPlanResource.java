@@ -3,17 +3,14 @@ package org.botoxclinic.scheduling.plan.api;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.botoxclinic.platform.audit.AuditTrail;
 import org.botoxclinic.platform.security.Roles;
-import org.botoxclinic.platform.web.Problems;
-import org.botoxclinic.scheduling.plan.service.TreatmentPlanViews;
+import org.botoxclinic.scheduling.plan.service.TreatmentPlanService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -24,22 +21,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Treatment plans")
 public class TreatmentPlanResource {
 
-    private final TreatmentPlanViews plans;
-    private final AuditTrail audit;
+    private final TreatmentPlanService plans;
 
-    public TreatmentPlanResource(TreatmentPlanViews plans, AuditTrail audit) {
+    public TreatmentPlanResource(TreatmentPlanService plans) {
         this.plans = plans;
-        this.audit = audit;
     }
 
     @GET
     @Path("/{referralId}")
-    @Transactional
     @Operation(summary = "One referral's treatment plan",
             description = "Status, what is left of the authorization, the next eligible date and the clinic day to offer.")
     public TreatmentPlanView get(@PathParam("referralId") UUID referralId) {
-        TreatmentPlanView plan = plans.find(referralId).orElseThrow(() -> Problems.notFound("treatment plan", referralId));
-        audit.record("READ", "treatment-plan", referralId, referralId);
-        return plan;
+        return TreatmentPlanView.of(plans.get(referralId));
     }
 }

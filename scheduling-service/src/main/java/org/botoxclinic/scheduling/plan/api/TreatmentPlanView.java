@@ -3,21 +3,30 @@ package org.botoxclinic.scheduling.plan.api;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import org.botoxclinic.platform.domain.PatientIdentity;
 import org.botoxclinic.scheduling.plan.domain.AuthorizationUsage;
-import org.botoxclinic.scheduling.plan.domain.PlanPatient;
 import org.botoxclinic.scheduling.plan.domain.PlanStatus;
-import org.botoxclinic.scheduling.plan.domain.TreatmentCadence;
 import org.botoxclinic.scheduling.plan.domain.TreatmentPlan;
+import org.botoxclinic.scheduling.plan.service.PlanOverview;
 
 /** A treatment plan as the scheduler sees it, with the clinic day to offer the patient next. */
 public record TreatmentPlanView(UUID referralId,
-                                PlanPatient patient,
+                                PatientView patient,
                                 String indication,
                                 PlanStatus status,
                                 AuthorizationView authorization,
                                 LocalDate lastTreatmentDate,
                                 LocalDate nextEligibleDate,
                                 LocalDate suggestedClinicDay) {
+
+    /** The patient as the events described them: protected health information, shown to schedulers only. */
+    public record PatientView(String firstName, String lastName, LocalDate dateOfBirth, String sex) {
+
+        static PatientView of(PatientIdentity patient) {
+            return patient == null ? null
+                    : new PatientView(patient.firstName(), patient.lastName(), patient.dateOfBirth(), patient.sex());
+        }
+    }
 
     /**
      * What is left of the authorization; {@code unitsOverrun} flags units used beyond the approval, which
@@ -27,7 +36,8 @@ public record TreatmentPlanView(UUID referralId,
                                     int unitsRemaining, boolean unitsOverrun, int unitsOverBy) {
     }
 
-    public static TreatmentPlanView of(TreatmentPlan plan, LocalDate today, LocalDate suggestedClinicDay) {
+    public static TreatmentPlanView of(PlanOverview overview) {
+        TreatmentPlan plan = overview.plan();
         var a = plan.authorization();
         AuthorizationView authorization = null;
         if (a != null) {
@@ -35,16 +45,7 @@ public record TreatmentPlanView(UUID referralId,
             authorization = new AuthorizationView(a.id(), a.number(), a.validFrom(), a.validTo(), usage.visitsRemaining(),
                     usage.unitsRemaining(), usage.unitsOverrun(), usage.unitsOverBy());
         }
-        return new TreatmentPlanView(plan.referralId(), plan.patient(), plan.indication(), plan.status(),
-                authorization, plan.lastTreatmentDate(), nextEligibleDate(plan, today), suggestedClinicDay);
-    }
-
-    /** The first day the patient may be treated, or null when nothing can be booked under the plan as it stands. */
-    public static LocalDate nextEligibleDate(TreatmentPlan plan, LocalDate today) {
-        var a = plan.authorization();
-        if (a == null || plan.status() == PlanStatus.CANCELLED) {
-            return null;
-        }
-        return TreatmentCadence.nextEligibleDate(plan.lastTreatmentDate(), a.validFrom(), today);
+        return new TreatmentPlanView(plan.referralId(), PatientView.of(plan.patient()), plan.indication(), plan.status(),
+                authorization, plan.lastTreatmentDate(), overview.nextEligibleDate(), overview.suggestedClinicDay());
     }
 }

@@ -5,12 +5,15 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
+import org.botoxclinic.platform.domain.PatientIdentity;
 
 /**
  * A patient's path to the chair: who they are and for what (from the accepted referral), and what the payer
@@ -20,48 +23,44 @@ import jakarta.persistence.Version;
 @Table(name = "treatment_plan")
 public class TreatmentPlan {
 
+    static final String RESOURCE = "treatment plan";
+
     @Id
     @Column(name = "referral_id")
-    UUID referralId;
-    @Column(name = "patient_first_name")
-    String patientFirstName;
-    @Column(name = "patient_last_name")
-    String patientLastName;
-    @Column(name = "patient_date_of_birth")
-    LocalDate patientDateOfBirth;
-    @Column(name = "patient_sex")
-    String patientSex;
-    String indication;
+    private UUID referralId;
+    @Embedded
+    private PatientIdentity patient;
+    private String indication;
     @Column(name = "accepted_at")
-    OffsetDateTime acceptedAt;
+    private OffsetDateTime acceptedAt;
     @Column(name = "authorization_id")
-    UUID authorizationId;
+    private UUID authorizationId;
     @Column(name = "authorization_number")
-    String authorizationNumber;
+    private String authorizationNumber;
     @Column(name = "valid_from")
-    LocalDate validFrom;
+    private LocalDate validFrom;
     @Column(name = "valid_to")
-    LocalDate validTo;
+    private LocalDate validTo;
     @Column(name = "approved_visits")
-    Integer approvedVisits;
+    private Integer approvedVisits;
     @Column(name = "approved_units")
-    Integer approvedUnits;
+    private Integer approvedUnits;
     @Column(name = "visits_used")
-    int visitsUsed;
+    private int visitsUsed;
     @Column(name = "units_used")
-    int unitsUsed;
+    private int unitsUsed;
     @Column(name = "last_treatment_date")
-    LocalDate lastTreatmentDate;
+    private LocalDate lastTreatmentDate;
     @Enumerated(EnumType.STRING)
-    PlanStatus status;
+    private PlanStatus status;
     @Column(name = "cancelled_at")
-    OffsetDateTime cancelledAt;
+    private OffsetDateTime cancelledAt;
     @Column(name = "created_at")
-    OffsetDateTime createdAt;
+    private OffsetDateTime createdAt;
     @Column(name = "updated_at")
-    OffsetDateTime updatedAt;
+    private OffsetDateTime updatedAt;
     @Version
-    int version;
+    private int version;
 
     protected TreatmentPlan() {
     }
@@ -76,11 +75,8 @@ public class TreatmentPlan {
         return plan;
     }
 
-    public void referralAccepted(PlanPatient patient, String indication, OffsetDateTime acceptedAt, OffsetDateTime now) {
-        this.patientFirstName = patient.firstName();
-        this.patientLastName = patient.lastName();
-        this.patientDateOfBirth = patient.dateOfBirth();
-        this.patientSex = patient.sex();
+    public void referralAccepted(PatientIdentity patient, String indication, OffsetDateTime acceptedAt, OffsetDateTime now) {
+        this.patient = patient;
         if (indication != null) {
             this.indication = indication;
         }
@@ -92,7 +88,7 @@ public class TreatmentPlan {
      * A new authorization starts its own count of visits and units; the same one delivered again changes nothing.
      * A cancelled plan stays cancelled.
      */
-    public void authorizationApproved(Authorization authorization, String approvedIndication, PlanPatient patient,
+    public void authorizationApproved(Authorization authorization, String approvedIndication, PatientIdentity patient,
                                       boolean hasOpenAppointment, OffsetDateTime now) {
         if (!authorization.id().equals(authorizationId)) {
             this.visitsUsed = 0;
@@ -107,15 +103,10 @@ public class TreatmentPlan {
         if (indication == null) {
             this.indication = approvedIndication;
         }
-        if (patientDateOfBirth == null && patient != null) {
-            this.patientFirstName = patient.firstName();
-            this.patientLastName = patient.lastName();
-            this.patientDateOfBirth = patient.dateOfBirth();
-            this.patientSex = patient.sex();
+        if ((this.patient == null || this.patient.dateOfBirth() == null) && patient != null) {
+            this.patient = patient;
         }
-        if (status != PlanStatus.CANCELLED) {
-            this.status = hasOpenAppointment ? PlanStatus.SCHEDULED : PlanStatus.READY_TO_SCHEDULE;
-        }
+        moveIfAllowed(hasOpenAppointment ? PlanStatus.SCHEDULED : PlanStatus.READY_TO_SCHEDULE, "authorized");
         this.updatedAt = now;
     }
 
@@ -124,32 +115,36 @@ public class TreatmentPlan {
      * authorization or the plan has none yet: a denied re-authorization does not undo a still valid approval.
      */
     public boolean authorizationEnded(UUID endedAuthorizationId, PlanStatus outcome, OffsetDateTime now) {
-        if (status == PlanStatus.CANCELLED
-                || (authorizationId != null && !authorizationId.equals(endedAuthorizationId))) {
+        if (authorizationId != null && !authorizationId.equals(endedAuthorizationId)) {
             return false;
         }
-        this.status = outcome;
+        if (!moveIfAllowed(outcome, "ended")) {
+            return false;
+        }
         this.updatedAt = now;
         return true;
     }
 
-    public void cancel(OffsetDateTime cancelledAt, OffsetDateTime now) {
-        this.status = PlanStatus.CANCELLED;
+    /** The referral was withdrawn: the plan is closed for good. Returns false when it already was. */
+    public boolean cancel(OffsetDateTime cancelledAt, OffsetDateTime now) {
+        if (!moveIfAllowed(PlanStatus.CANCELLED, "cancelled")) {
+            return false;
+        }
         this.cancelledAt = cancelledAt;
         this.updatedAt = now;
+        return true;
     }
 
+    /** An appointment was booked; only a plan with an approval in force gets here (the booking rules see to it). */
     public void booked(OffsetDateTime now) {
-        if (status == PlanStatus.READY_TO_SCHEDULE) {
-            this.status = PlanStatus.SCHEDULED;
-        }
+        status = status.moveTo(PlanStatus.SCHEDULED, RESOURCE, "scheduled");
         this.updatedAt = now;
     }
 
-    /** The open appointment was cancelled, missed or completed: the patient needs a booking again. */
+    /** The open appointment was cancelled, missed or completed: a scheduled patient needs a booking again. */
     public void appointmentClosed(OffsetDateTime now) {
         if (status == PlanStatus.SCHEDULED) {
-            this.status = PlanStatus.READY_TO_SCHEDULE;
+            status = status.moveTo(PlanStatus.READY_TO_SCHEDULE, RESOURCE, "made ready to schedule");
         }
         this.updatedAt = now;
     }
@@ -166,18 +161,29 @@ public class TreatmentPlan {
 
     /** Booking needs an approval in force: not awaiting one, denied, expired, exhausted or cancelled. */
     public boolean isBookable() {
-        return authorizationId != null && (status == PlanStatus.READY_TO_SCHEDULE || status == PlanStatus.SCHEDULED);
+        return authorizationId != null && PlanStatus.BOOKABLE.contains(status);
     }
 
-    public PlanStatus status() {
-        return status;
+    /** The first day the patient may be treated, or null when nothing can be booked under the plan as it stands. */
+    public LocalDate nextEligibleDate(LocalDate today) {
+        if (authorizationId == null || status == PlanStatus.CANCELLED) {
+            return null;
+        }
+        return TreatmentCadence.nextEligibleDate(lastTreatmentDate, validFrom, today);
     }
 
+    /** Events arrive late and in any order: a change the status flow does not allow (e.g. after cancellation) is ignored. */
+    private boolean moveIfAllowed(PlanStatus next, String action) {
+        if (!status.canBecome(next)) {
+            return false;
+        }
+        status = status.moveTo(next, RESOURCE, action);
+        return true;
+    }
+
+    public PlanStatus status() { return status; }
     public UUID referralId() { return referralId; }
-    public PlanPatient patient() {
-        return patientDateOfBirth == null && patientLastName == null ? null
-                : new PlanPatient(patientFirstName, patientLastName, patientDateOfBirth, patientSex);
-    }
+    public PatientIdentity patient() { return patient; }
     public String indication() { return indication; }
     public OffsetDateTime acceptedAt() { return acceptedAt; }
     public Authorization authorization() {

@@ -1,86 +1,124 @@
 package org.botoxclinic.scheduling.plan.service;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import org.botoxclinic.platform.audit.AuditTrail;
+import org.botoxclinic.platform.domain.NotFoundException;
+import org.botoxclinic.platform.domain.PatientIdentity;
 import org.botoxclinic.platform.time.Timestamps;
+import org.botoxclinic.scheduling.clinicday.service.ClinicDayService;
 import org.botoxclinic.scheduling.plan.domain.Authorization;
-import org.botoxclinic.scheduling.plan.domain.PlanPatient;
+import org.botoxclinic.scheduling.plan.domain.PlanBookings;
 import org.botoxclinic.scheduling.plan.domain.PlanStatus;
 import org.botoxclinic.scheduling.plan.domain.TreatmentPlan;
+import org.botoxclinic.scheduling.plan.repository.TreatmentPlanRepository;
 import org.jboss.logging.Logger;
 
-/** Builds each referral's treatment plan from the events of the other services. */
+/** Builds each referral's treatment plan from the events of the other services, and shows it with the calendar. */
 @ApplicationScoped
-public class TreatmentPlans {
+public class TreatmentPlanService {
 
-    private static final Logger LOG = Logger.getLogger(TreatmentPlans.class);
+    private static final Logger LOG = Logger.getLogger(TreatmentPlanService.class);
+    public static final String RESOURCE = "treatment-plan";
 
-    private final EntityManager em;
+    private final TreatmentPlanRepository plans;
+    private final PlanBookings bookings;
+    private final ClinicDayService clinicDays;
+    private final AuditTrail audit;
+    private final Event<TreatmentPlanCancelled> cancellations;
     private final Clock clock;
 
-    public TreatmentPlans(EntityManager em, Clock clock) {
-        this.em = em;
+    public TreatmentPlanService(TreatmentPlanRepository plans, PlanBookings bookings, ClinicDayService clinicDays,
+                                AuditTrail audit, Event<TreatmentPlanCancelled> cancellations, Clock clock) {
+        this.plans = plans;
+        this.bookings = bookings;
+        this.clinicDays = clinicDays;
+        this.audit = audit;
+        this.cancellations = cancellations;
         this.clock = clock;
     }
 
-    public Optional<TreatmentPlan> find(UUID referralId) {
-        return Optional.ofNullable(em.find(TreatmentPlan.class, referralId));
+    @Transactional
+    public PlanOverview get(UUID referralId) {
+        TreatmentPlan plan = plans.findByIdOptional(referralId)
+                .orElseThrow(() -> new NotFoundException("treatment plan", referralId));
+        audit.record("READ", RESOURCE, referralId, referralId);
+        return overview(plan);
+    }
+
+    /** The plan with its next eligible date and the clinic day to offer, as of today. */
+    public PlanOverview overview(TreatmentPlan plan) {
+        LocalDate today = LocalDate.now(clock);
+        return new PlanOverview(plan, plan.nextEligibleDate(today), suggestedClinicDay(plan, today));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void referralAccepted(UUID referralId, PlanPatient patient, String indication, OffsetDateTime acceptedAt) {
-        TreatmentPlan plan = lockedOrStarted(referralId, indication);
-        plan.referralAccepted(patient, indication, acceptedAt, now());
-        LOG.infof("Treatment plan for referral %s: referral accepted, %s", referralId, plan.status());
+    public void referralAccepted(UUID referralId, PatientIdentity patient, String indication, OffsetDateTime acceptedAt) {
+        Locked locked = lockedOrStarted(referralId, indication);
+        locked.plan().referralAccepted(patient, indication, acceptedAt, now());
+        recordChange(locked);
+        LOG.infof("Treatment plan for referral %s: referral accepted, %s", referralId, locked.plan().status());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void authorizationApproved(UUID referralId, String indication, Authorization authorization, PlanPatient patient) {
-        TreatmentPlan plan = lockedOrStarted(referralId, indication);
-        plan.authorizationApproved(authorization, indication, patient, hasOpenAppointment(referralId), now());
-        LOG.infof("Treatment plan for referral %s: authorization %s approved, %s", referralId, authorization.id(), plan.status());
+    public void authorizationApproved(UUID referralId, String indication, Authorization authorization, PatientIdentity patient) {
+        Locked locked = lockedOrStarted(referralId, indication);
+        locked.plan().authorizationApproved(authorization, indication, patient, bookings.hasOpenAppointment(referralId), now());
+        recordChange(locked);
+        LOG.infof("Treatment plan for referral %s: authorization %s approved, %s", referralId, authorization.id(),
+                locked.plan().status());
     }
 
     /** A denial, expiry or exhaustion of the plan's authorization stops new bookings until a new approval arrives. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void authorizationEnded(UUID referralId, UUID authorizationId, PlanStatus outcome) {
-        TreatmentPlan plan = lockedOrStarted(referralId, null);
-        boolean applied = plan.authorizationEnded(authorizationId, outcome, now());
+        Locked locked = lockedOrStarted(referralId, null);
+        boolean applied = locked.plan().authorizationEnded(authorizationId, outcome, now());
+        recordChange(locked);
         LOG.infof("Treatment plan for referral %s: authorization %s %s, plan %s", referralId, authorizationId,
-                applied ? "ended" : "ended but is not the plan's", plan.status());
+                applied ? "ended" : "ended but is not the plan's", locked.plan().status());
     }
 
-    /** The referral was withdrawn: the plan is closed for good; the caller cancels its future appointments. */
+    /** The referral was withdrawn: the plan is closed for good, and whatever was booked for it is called off. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void referralCancelled(UUID referralId, OffsetDateTime cancelledAt) {
-        TreatmentPlan plan = lockedOrStarted(referralId, null);
+    public void referralCancelled(UUID referralId, OffsetDateTime cancelledAt, String reason) {
+        TreatmentPlan plan = lockedOrStarted(referralId, null).plan();
         plan.cancel(cancelledAt, now());
+        audit.record("CANCEL", RESOURCE, referralId, referralId);
+        cancellations.fire(new TreatmentPlanCancelled(referralId, reason));
         LOG.infof("Treatment plan for referral %s cancelled", referralId);
     }
 
-    private boolean hasOpenAppointment(UUID referralId) {
-        return ((Number) em.createNativeQuery(
-                        "select count(*) from appointment where referral_id = ?1 and status in ('BOOKED', 'CHECKED_IN')")
-                .setParameter(1, referralId).getSingleResult()).intValue() > 0;
+    /** The first open clinic day on or after the eligible date, inside the window, with room for this indication. */
+    private LocalDate suggestedClinicDay(TreatmentPlan plan, LocalDate today) {
+        if (plan.status() != PlanStatus.READY_TO_SCHEDULE || plan.usage().visitsRemaining() <= 0) {
+            return null;
+        }
+        return clinicDays.firstWithRoom(plan.nextEligibleDate(today), plan.authorization().validTo(),
+                clinicDays.durations().of(plan.indication())).orElse(null);
+    }
+
+    private record Locked(TreatmentPlan plan, boolean started) {
     }
 
     /** A plan row is created by whichever event comes first; a concurrent insert loses on the key and is retried. */
-    private TreatmentPlan lockedOrStarted(UUID referralId, String indication) {
-        TreatmentPlan plan = em.find(TreatmentPlan.class, referralId, LockModeType.PESSIMISTIC_WRITE);
-        if (plan == null) {
-            plan = TreatmentPlan.start(referralId, indication, now());
-            em.persist(plan);
-            em.flush();
-        }
-        return plan;
+    private Locked lockedOrStarted(UUID referralId, String indication) {
+        return plans.locked(referralId).map(plan -> new Locked(plan, false)).orElseGet(() -> {
+            TreatmentPlan plan = TreatmentPlan.start(referralId, indication, now());
+            plans.persistAndFlush(plan);
+            return new Locked(plan, true);
+        });
+    }
+
+    private void recordChange(Locked locked) {
+        audit.record(locked.started() ? "CREATE" : "UPDATE", RESOURCE, locked.plan().referralId(), locked.plan().referralId());
     }
 
     private OffsetDateTime now() {

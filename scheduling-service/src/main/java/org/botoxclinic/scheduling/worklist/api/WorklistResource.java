@@ -1,21 +1,20 @@
 package org.botoxclinic.scheduling.worklist.api;
 
-import java.util.List;
-import java.util.Map;
-
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import org.botoxclinic.platform.audit.AuditTrail;
+import org.botoxclinic.platform.paging.Page;
 import org.botoxclinic.platform.security.Roles;
-import org.botoxclinic.platform.web.Problems;
-import org.botoxclinic.scheduling.worklist.service.Worklists;
+import org.botoxclinic.scheduling.worklist.service.WorklistService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The scheduler's queues: who to book, who is due, who missed, whose authorization is running out. */
@@ -25,24 +24,23 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Worklist")
 public class WorklistResource {
 
-    private final Worklists worklists;
-    private final AuditTrail audit;
+    private final WorklistService worklists;
 
-    public WorklistResource(Worklists worklists, AuditTrail audit) {
+    public WorklistResource(WorklistService worklists) {
         this.worklists = worklists;
-        this.audit = audit;
     }
 
     @GET
-    @Transactional
-    @Operation(summary = "One of the scheduler's queues",
-            description = "kind: ready-to-schedule | due (eligible within the configured days, not booked) | no-shows | "
-                    + "authorization-ending (window ends within the configured days, visits unused).")
-    public List<WorklistEntry> get(@QueryParam("kind") String kind) {
-        WorklistKind k = WorklistKind.fromParameter(kind).orElseThrow(() -> Problems.invalid(Map.of("kind",
-                "must be one of ready-to-schedule, due, no-shows, authorization-ending")));
-        List<WorklistEntry> entries = worklists.of(k);
-        entries.forEach(e -> audit.record("READ", "treatment-plan", e.referralId(), e.referralId()));
-        return entries;
+    @Operation(summary = "One of the scheduler's queues, one page at a time",
+            description = "kind: ready-to-schedule and due (eligible within the configured days, not booked), soonest "
+                    + "eligible first | no-shows, by date | authorization-ending (window ends within the configured days, "
+                    + "visits unused), soonest end first. Returns {items, next}: pass next back as cursor for the "
+                    + "following page; next is null on the last page.")
+    public Page<WorklistEntryView> get(@QueryParam("kind") String kind,
+                                       @Parameter(description = "Entries per page") @QueryParam("limit")
+                                       @DefaultValue("100") @Min(1) @Max(500) int limit,
+                                       @Parameter(description = "The next of the previous page") @QueryParam("cursor")
+                                       String cursor) {
+        return worklists.page(WorklistService.kind(kind), cursor, limit).map(WorklistEntryView::of);
     }
 }

@@ -1,4 +1,4 @@
-package org.botoxclinic.scheduling.worklist.api;
+package org.botoxclinic.scheduling.worklist.service;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -18,6 +18,10 @@ public enum WorklistKind {
 
     WorklistKind(String parameter) {
         this.parameter = parameter;
+    }
+
+    public String parameter() {
+        return parameter;
     }
 
     public static Optional<WorklistKind> fromParameter(String value) {

@@ -2,107 +2,109 @@ package org.botoxclinic.scheduling.worklist.service;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 
-import org.botoxclinic.scheduling.appointment.api.AppointmentView;
+import org.botoxclinic.platform.audit.AuditTrail;
+import org.botoxclinic.platform.domain.InvalidInputException;
+import org.botoxclinic.platform.paging.Cursor;
+import org.botoxclinic.platform.paging.Page;
 import org.botoxclinic.scheduling.appointment.domain.Appointment;
-import org.botoxclinic.scheduling.appointment.domain.AppointmentStatus;
+import org.botoxclinic.scheduling.appointment.repository.AppointmentRepository;
 import org.botoxclinic.scheduling.config.SchedulingConfig;
-import org.botoxclinic.scheduling.plan.api.TreatmentPlanView;
-import org.botoxclinic.scheduling.plan.domain.PlanStatus;
 import org.botoxclinic.scheduling.plan.domain.TreatmentPlan;
-import org.botoxclinic.scheduling.plan.service.TreatmentPlanViews;
-import org.botoxclinic.scheduling.worklist.api.WorklistEntry;
-import org.botoxclinic.scheduling.worklist.api.WorklistKind;
+import org.botoxclinic.scheduling.plan.repository.TreatmentPlanRepository;
+import org.botoxclinic.scheduling.plan.repository.TreatmentPlanRepository.After;
+import org.botoxclinic.scheduling.plan.service.PlanOverview;
+import org.botoxclinic.scheduling.plan.service.TreatmentPlanService;
 
-/** Builds the scheduler's queues from plans and appointments. */
+/** Builds the scheduler's queues from plans and appointments, one page at a time. */
 @ApplicationScoped
-public class Worklists {
+public class WorklistService {
 
-    private static final int LIMIT = 500;
-
-    private final EntityManager em;
-    private final TreatmentPlanViews views;
+    private final TreatmentPlanRepository plans;
+    private final AppointmentRepository appointments;
+    private final TreatmentPlanService planService;
+    private final AuditTrail audit;
     private final Clock clock;
     private final SchedulingConfig config;
 
-    public Worklists(EntityManager em, TreatmentPlanViews views, Clock clock, SchedulingConfig config) {
-        this.em = em;
-        this.views = views;
+    public WorklistService(TreatmentPlanRepository plans, AppointmentRepository appointments, TreatmentPlanService planService,
+                           AuditTrail audit, Clock clock, SchedulingConfig config) {
+        this.plans = plans;
+        this.appointments = appointments;
+        this.planService = planService;
+        this.audit = audit;
         this.clock = clock;
         this.config = config;
     }
 
-    public List<WorklistEntry> of(WorklistKind kind) {
+    /** The queue named by a request parameter ({@code ready-to-schedule}, {@code due}, ...). */
+    public static WorklistKind kind(String parameter) {
+        return WorklistKind.fromParameter(parameter).orElseThrow(() -> new InvalidInputException("kind", "must be one of "
+                + String.join(", ", Arrays.stream(WorklistKind.values()).map(WorklistKind::parameter).toList())));
+    }
+
+    @Transactional
+    public Page<WorklistEntry> page(WorklistKind kind, String cursor, int limit) {
         LocalDate today = LocalDate.now(clock);
-        return switch (kind) {
-            case READY_TO_SCHEDULE -> readyToSchedule(today).stream().map(Worklists::entry).toList();
-            case DUE -> readyToSchedule(today).stream()
-                    .filter(p -> !p.nextEligibleDate().isAfter(today.plusDays(config.dueWithinDays())))
-                    .map(Worklists::entry).toList();
-            case NO_SHOWS -> noShows();
-            case AUTHORIZATION_ENDING -> authorizationEnding(today);
+        Page<WorklistEntry> page = switch (kind) {
+            case READY_TO_SCHEDULE -> byEligibility(kind, today, null, cursor, limit);
+            case DUE -> byEligibility(kind, today, today.plusDays(config.dueWithinDays()), cursor, limit);
+            case NO_SHOWS -> noShows(cursor, limit);
+            case AUTHORIZATION_ENDING -> authorizationEnding(today, cursor, limit);
         };
+        page.items().forEach(e -> audit.record("READ", TreatmentPlanService.RESOURCE, e.plan().plan().referralId(),
+                e.plan().plan().referralId()));
+        return page;
     }
 
     /** Authorized plans with visits left and nothing booked, soonest eligible first. */
-    private List<TreatmentPlanView> readyToSchedule(LocalDate today) {
-        return em.createQuery("from TreatmentPlan p where p.status = :ready and p.approvedVisits > p.visitsUsed",
-                        TreatmentPlan.class)
-                .setParameter("ready", PlanStatus.READY_TO_SCHEDULE)
-                .setMaxResults(LIMIT)
-                .getResultList().stream()
-                .map(views::view)
-                .filter(v -> v.nextEligibleDate() != null && !v.nextEligibleDate().isAfter(v.authorization().validTo()))
-                .sorted(Comparator.comparing(TreatmentPlanView::nextEligibleDate))
-                .toList();
+    private Page<WorklistEntry> byEligibility(WorklistKind kind, LocalDate today, LocalDate eligibleBy, String cursor,
+                                              int limit) {
+        After<LocalDate> after = null;
+        if (cursor != null) {
+            Cursor c = Cursor.decode(cursor, kind.parameter(), 2);
+            after = new After<>(c.date(0), c.uuid(1));
+        }
+        return Page.of(entries(plans.readyToSchedule(today, eligibleBy, after, limit + 1)), limit,
+                e -> Cursor.of(kind.parameter(), e.plan().nextEligibleDate(), e.plan().plan().referralId()));
     }
 
     /** Missed appointments whose patient has not been booked or treated since and whose referral still stands. */
-    private List<WorklistEntry> noShows() {
-        List<Appointment> missed = em.createQuery("""
-                        select a from Appointment a, TreatmentPlan p
-                        where p.referralId = a.referralId and a.status = :noShow and p.status <> :cancelled
-                        and not exists (select b from Appointment b where b.referralId = a.referralId
-                                        and b.status in :taken and b.date > a.date)
-                        order by a.date""", Appointment.class)
-                .setParameter("noShow", AppointmentStatus.NOSHOW)
-                .setParameter("cancelled", PlanStatus.CANCELLED)
-                .setParameter("taken", List.of(AppointmentStatus.BOOKED, AppointmentStatus.CHECKED_IN, AppointmentStatus.FULFILLED))
-                .setMaxResults(LIMIT)
-                .getResultList();
-        Map<UUID, TreatmentPlanView> plans = missed.stream().map(Appointment::referralId).distinct()
-                .map(id -> views.find(id).orElseThrow())
-                .collect(Collectors.toMap(TreatmentPlanView::referralId, Function.identity()));
-        return missed.stream()
-                .map(a -> new WorklistEntry(a.referralId(), plans.get(a.referralId()), AppointmentView.of(a)))
+    private Page<WorklistEntry> noShows(String cursor, int limit) {
+        AppointmentRepository.After after = null;
+        String list = WorklistKind.NO_SHOWS.parameter();
+        if (cursor != null) {
+            Cursor c = Cursor.decode(cursor, list, 2);
+            after = new AppointmentRepository.After(c.date(0), null, c.uuid(1));
+        }
+        List<WorklistEntry> entries = appointments.unresolvedNoShows(after, limit + 1).stream()
+                .map(a -> new WorklistEntry(planService.overview(plans.findById(a.referralId())), a))
                 .toList();
+        return Page.of(entries, limit, e -> Cursor.of(list, e.appointment().date(), e.appointment().id()));
     }
 
     /** Authorizations whose window ends within the configured days while visits are still unused. */
-    private List<WorklistEntry> authorizationEnding(LocalDate today) {
-        return em.createQuery("""
-                        from TreatmentPlan p where p.status in :active and p.approvedVisits > p.visitsUsed
-                        and p.validTo between :today and :until order by p.validTo""", TreatmentPlan.class)
-                .setParameter("active", List.of(PlanStatus.READY_TO_SCHEDULE, PlanStatus.SCHEDULED))
-                .setParameter("today", today)
-                .setParameter("until", today.plusDays(config.authorizationEndingWithinDays()))
-                .setMaxResults(LIMIT)
-                .getResultList().stream()
-                .map(views::view)
-                .map(Worklists::entry)
-                .toList();
+    private Page<WorklistEntry> authorizationEnding(LocalDate today, String cursor, int limit) {
+        String list = WorklistKind.AUTHORIZATION_ENDING.parameter();
+        After<LocalDate> after = null;
+        if (cursor != null) {
+            Cursor c = Cursor.decode(cursor, list, 2);
+            after = new After<>(c.date(0), c.uuid(1));
+        }
+        List<TreatmentPlan> found = plans.authorizationEnding(today, today.plusDays(config.authorizationEndingWithinDays()),
+                after, limit + 1);
+        return Page.of(entries(found), limit,
+                e -> Cursor.of(list, e.plan().plan().authorization().validTo(), e.plan().plan().referralId()));
     }
 
-    private static WorklistEntry entry(TreatmentPlanView plan) {
-        return new WorklistEntry(plan.referralId(), plan, null);
+    private List<WorklistEntry> entries(List<TreatmentPlan> found) {
+        Function<TreatmentPlan, WorklistEntry> entry = plan -> new WorklistEntry(planService.overview(plan), null);
+        return found.stream().map(entry).toList();
     }
 }

@@ -1,0 +1,26 @@
+package org.botoxclinic.scheduling.clinicday.service;
+
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/** Nobody has to add the monthly clinic days by hand: they are generated at start and as the horizon rolls on. */
+@ApplicationScoped
+public class ClinicDayHorizonJob {
+
+    private final ClinicDayService clinicDays;
+
+    public ClinicDayHorizonJob(ClinicDayService clinicDays) {
+        this.clinicDays = clinicDays;
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        clinicDays.generate();
+    }
+
+    @Scheduled(every = "${clinic.scheduling.clinic-days.generate-every:12h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void rollHorizon() {
+        clinicDays.generate();
+    }
+}
