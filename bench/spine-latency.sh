@@ -39,9 +39,9 @@ for i in $(seq 1 "$tries"); do
         -H 'Content-Type: application/json' -d "$body" | jq -r .id)
     start=$(now_ms)
     curl -sf -o /dev/null -X POST "$referral/api/referrals/$ref/accept" -H "Authorization: Bearer $intake"
-    accept_ms+=("$(await_true "$insurance/api/authorizations?referralId=$ref" "$auths" 'length == 1' "$start")")
+    accept_ms+=("$(await_true "$insurance/api/authorizations?referralId=$ref" "$auths" '.items | length == 1' "$start")")
 
-    case_id=$(curl -s "$insurance/api/authorizations?referralId=$ref" -H "Authorization: Bearer $auths" | jq -r '.[0].id')
+    case_id=$(curl -s "$insurance/api/authorizations?referralId=$ref" -H "Authorization: Bearer $auths" | jq -r '.items[0].id')
     # The example referral proves every checklist item but the specialist prescriber, which staff confirm.
     curl -sf -o /dev/null -X PUT "$insurance/api/authorizations/$case_id/requirements/SPECIALIST_PRESCRIBER" \
         -H "Authorization: Bearer $auths" -H 'Content-Type: application/json' -d '{"met":true,"note":"clinic neurologist"}'

@@ -135,9 +135,9 @@ class SchedulingJourneyTest {
         book(referral, TestDates.clinicDay(2)).statusCode(422).body("code", equalTo("NOT_AUTHORIZED"));
         given().auth().oauth2(DevTokens.forGroup("admin")).queryParam("referralId", referral).get("/api/audit")
                 .then().statusCode(200)
-                .body("findAll { it.resourceType == 'treatment-plan' }.action", hasItems("CREATE", "UPDATE", "CANCEL"))
-                .body("findAll { it.resourceType == 'appointment' }.action", hasItems("BOOK", "CANCEL"))
-                .body("action", not(hasItem("ReferralCancelled")));
+                .body("items.findAll { it.resourceType == 'treatment-plan' }.action", hasItems("CREATE", "UPDATE", "CANCEL"))
+                .body("items.findAll { it.resourceType == 'appointment' }.action", hasItems("BOOK", "CANCEL"))
+                .body("items.action", not(hasItem("ReferralCancelled")));
     }
 
     @Test

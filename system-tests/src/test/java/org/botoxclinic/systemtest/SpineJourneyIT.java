@@ -106,7 +106,7 @@ class SpineJourneyIT {
         assertEquals(1, clinic.count("scheduling-service", "select count(*) from treatment_plan where referral_id = ?", id));
         given().baseUri(clinic.insurance.baseUrl()).auth().oauth2(DevTokens.forGroup("authorizations"))
                 .queryParam("referralId", referralId).get("/api/authorizations")
-                .then().statusCode(200).body("$", hasSize(1)).body("[0].status", equalTo("APPROVED"));
+                .then().statusCode(200).body("items", hasSize(1)).body("items[0].status", equalTo("APPROVED"));
         given().baseUri(clinic.scheduling.baseUrl()).auth().oauth2(DevTokens.forGroup("scheduler"))
                 .get("/api/treatment-plans/" + referralId)
                 .then().statusCode(200).body("status", equalTo("READY_TO_SCHEDULE"))
@@ -143,10 +143,10 @@ class SpineJourneyIT {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().baseUri(clinic.insurance.baseUrl()).auth().oauth2(DevTokens.forGroup("authorizations"))
                         .queryParam("referralId", referralId).get("/api/authorizations")
-                        .then().statusCode(200).body("$", hasSize(1)).body("[0].status", equalTo("PENDING_SUBMISSION")));
+                        .then().statusCode(200).body("items", hasSize(1)).body("items[0].status", equalTo("PENDING_SUBMISSION")));
         return given().baseUri(clinic.insurance.baseUrl()).auth().oauth2(DevTokens.forGroup("authorizations"))
                 .queryParam("referralId", referralId).get("/api/authorizations")
-                .then().extract().path("[0].id");
+                .then().extract().path("items[0].id");
     }
 
     private void submitAndApprove(String caseId) {

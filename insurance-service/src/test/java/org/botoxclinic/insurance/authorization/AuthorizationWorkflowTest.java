@@ -198,9 +198,9 @@ class AuthorizationWorkflowTest {
         get(c.caseId()).statusCode(200);
         given().auth().oauth2(DevTokens.forGroup("admin")).queryParam("referralId", c.referralId()).get("/api/audit")
                 .then().statusCode(200)
-                .body("action", hasItems("OPEN", "READ", "UPDATE_REQUIREMENT", "SUBMIT"))
-                .body("resourceId", hasItem(c.caseId()))
-                .body("resourceType", everyItem(equalTo("authorization-case")));
+                .body("items.action", hasItems("OPEN", "READ", "UPDATE_REQUIREMENT", "SUBMIT"))
+                .body("items.resourceId", hasItem(c.caseId()))
+                .body("items.resourceType", everyItem(equalTo("authorization-case")));
     }
 
     @Test

@@ -4,6 +4,6 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** One line of the audit trail as administrators read it. */
-public record AuditEntryView(long id, OffsetDateTime at, String actor, String groups, String partnerId, String action,
-                             String resourceType, String resourceId, UUID referralId) {
+public record AuditEntry(long id, OffsetDateTime at, String actor, String groups, String partnerId, String action,
+                         String resourceType, String resourceId, UUID referralId) {
 }

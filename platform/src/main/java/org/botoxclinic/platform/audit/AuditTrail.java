@@ -1,6 +1,10 @@
 package org.botoxclinic.platform.audit;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -10,6 +14,8 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.botoxclinic.platform.paging.Cursor;
+import org.botoxclinic.platform.paging.Page;
 import org.botoxclinic.platform.security.Caller;
 import org.botoxclinic.platform.time.Timestamps;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -20,6 +26,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class AuditTrail {
+
+    private static final String LIST = "audit";
 
     private final EntityManager em;
     private final Instance<Caller> caller;
@@ -32,6 +40,37 @@ public class AuditTrail {
         this.caller = caller;
         this.clock = clock;
         this.service = service;
+    }
+
+    /** The entries after a cursor, oldest first, optionally of one referral. */
+    @Transactional
+    public Page<AuditEntry> entries(UUID referralId, String cursor, int limit) {
+        long afterId = cursor == null ? 0 : Cursor.decode(cursor, LIST, 1).number(0);
+        List<?> rows = em.createNativeQuery("""
+                        select id, at, actor, actor_groups, partner_id, action, resource_type, resource_id, referral_id
+                          from audit_entry
+                         where (cast(?1 as uuid) is null or referral_id = cast(?1 as uuid)) and id > ?2
+                         order by id limit ?3""")
+                .setParameter(1, referralId == null ? null : referralId.toString())
+                .setParameter(2, afterId)
+                .setParameter(3, limit + 1)
+                .getResultList();
+        List<AuditEntry> entries = rows.stream().map(row -> {
+            Object[] r = (Object[]) row;
+            return new AuditEntry(((Number) r[0]).longValue(), toTime(r[1]), (String) r[2], (String) r[3],
+                    (String) r[4], (String) r[5], (String) r[6], (String) r[7], (UUID) r[8]);
+        }).toList();
+        return Page.of(entries, limit, entry -> Cursor.of(LIST, entry.id()));
+    }
+
+    private static OffsetDateTime toTime(Object value) {
+        if (value instanceof OffsetDateTime time) {
+            return time;
+        }
+        if (value instanceof Instant instant) {
+            return instant.atOffset(ZoneOffset.UTC);
+        }
+        return ((java.sql.Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
     }
 
     @Transactional

@@ -39,30 +39,20 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(DomainEvent event) {
         String key = event.referralId().toString();
-        insert(UUID.randomUUID(), config.topic(), key, event.type(), event.occurredAt(), event);
-    }
-
-    /** @deprecated publish a {@link DomainEvent} instead */
-    @Deprecated(forRemoval = true)
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void append(OutboundEvent event) {
-        insert(event.id(), event.topic(), event.referralId(), event.type(), event.occurredAt(), event.payload());
-    }
-
-    private void insert(UUID id, String topic, String key, String type, java.time.OffsetDateTime occurredAt, Object payload) {
         em.createNativeQuery("""
                         insert into outbox_event (event_id, topic, event_key, event_type, source, subject, occurred_at, payload)
                         values (?1, ?2, ?3, ?4, ?5, ?6, ?7, cast(?8 as jsonb))
                         """)
-                .setParameter(1, id)
-                .setParameter(2, topic)
+                .setParameter(1, UUID.randomUUID())
+                .setParameter(2, config.topic())
                 .setParameter(3, key)
-                .setParameter(4, type)
+                .setParameter(4, event.type())
                 .setParameter(5, config.source())
                 .setParameter(6, key)
-                .setParameter(7, Timestamps.utc(occurredAt))
-                .setParameter(8, json.write(payload))
+                .setParameter(7, Timestamps.utc(event.occurredAt()))
+                .setParameter(8, json.write(event))
                 .executeUpdate();
+        // One nudge per transaction, however many events it appends.
         if (!Boolean.TRUE.equals(transactions.getResource(Outbox.class))) {
             transactions.putResource(Outbox.class, Boolean.TRUE);
             transactions.registerInterposedSynchronization(new Synchronization() {

@@ -76,6 +76,10 @@ public final class Cursor {
         return parse(() -> Integer.parseInt(keys.get(index)));
     }
 
+    public long number(int index) {
+        return parse(() -> Long.parseLong(keys.get(index)));
+    }
+
     public UUID uuid(int index) {
         return parse(() -> UUID.fromString(keys.get(index)));
     }

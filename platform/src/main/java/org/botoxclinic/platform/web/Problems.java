@@ -36,26 +36,6 @@ public final class Problems {
         return builder.build();
     }
 
-    /** @deprecated throw {@link org.botoxclinic.platform.domain.IllegalTransitionException} */
-    @Deprecated(forRemoval = true)
-    public static HttpProblem illegalTransition(String resource, Object currentStatus, String action) {
-        return of(Response.Status.CONFLICT, "ILLEGAL_TRANSITION",
-                resource + " is " + currentStatus + " and cannot be " + action,
-                Map.of("currentStatus", String.valueOf(currentStatus)));
-    }
-
-    /** @deprecated throw {@link org.botoxclinic.platform.domain.NotFoundException} */
-    @Deprecated(forRemoval = true)
-    public static HttpProblem notFound(String resource, Object id) {
-        return of(Response.Status.NOT_FOUND, "NOT_FOUND", resource + " " + id + " was not found");
-    }
-
-    /** @deprecated throw {@link org.botoxclinic.platform.domain.RuleRefusedException} */
-    @Deprecated(forRemoval = true)
-    public static HttpProblem rule(String code, String detail, Map<String, ?> properties) {
-        return of(UNPROCESSABLE, code, detail, properties);
-    }
-
     /** 400 with one violation per field, in the same shape as bean-validation failures. */
     public static HttpProblem invalid(Map<String, String> fieldMessages) {
         List<Map<String, String>> violations = new ArrayList<>();

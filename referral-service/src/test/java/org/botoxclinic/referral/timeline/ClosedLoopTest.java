@@ -172,10 +172,11 @@ class ClosedLoopTest {
 
         given().auth().oauth2(DevTokens.forGroup("admin")).queryParam("referralId", id).get("/api/audit")
                 .then().statusCode(200)
-                .body("action", contains("CREATE", "READ", "ACCEPT"))
-                .body("[0].partnerId", equalTo("pcp-audit"))
-                .body("[0].groups", equalTo("partner"))
-                .body("[2].groups", equalTo("intake"));
+                .body("items.action", contains("CREATE", "READ", "ACCEPT"))
+                .body("items[0].partnerId", equalTo("pcp-audit"))
+                .body("items[0].groups", equalTo("partner"))
+                .body("items[2].groups", equalTo("intake"))
+                .body("next", equalTo(null));
         given().auth().oauth2(DevTokens.forGroup("intake")).queryParam("referralId", id).get("/api/audit").then().statusCode(403);
         given().auth().oauth2(token).queryParam("referralId", id).get("/api/audit").then().statusCode(403);
     }

@@ -135,8 +135,8 @@ class AppointmentLifecycleTest {
                 .body("code", equalTo("ALREADY_BOOKED"));
 
         given().auth().oauth2(DevTokens.forGroup("admin")).queryParam("referralId", referral).get("/api/audit")
-                .then().statusCode(200).body("action", hasItems("READ", "BOOK"))
-                .body("resourceType", hasItems("treatment-plan", "appointment"));
+                .then().statusCode(200).body("items.action", hasItems("READ", "BOOK"))
+                .body("items.resourceType", hasItems("treatment-plan", "appointment"));
     }
 
     @Test

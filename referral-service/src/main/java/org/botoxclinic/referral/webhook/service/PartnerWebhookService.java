@@ -81,16 +81,8 @@ public class PartnerWebhookService {
 
     /** The partner's deliveries, oldest first, one page after the cursor (null for the first). */
     public Page<WebhookDelivery> deliveries(String partnerId, String cursor, int limit) {
-        long afterId = cursor == null ? 0 : deliveryId(Cursor.decode(cursor, WebhookDeliveryRepository.DELIVERIES, 1));
+        long afterId = cursor == null ? 0 : Cursor.decode(cursor, WebhookDeliveryRepository.DELIVERIES, 1).number(0);
         return Page.of(deliveries.ofPartner(partnerId, afterId, limit + 1), limit, WebhookDeliveryRepository::cursorAfter);
-    }
-
-    private static long deliveryId(Cursor cursor) {
-        try {
-            return Long.parseLong(cursor.text(0));
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("cursor", "is not a cursor this service issued for this list");
-        }
     }
 
     /** Queues a new timeline entry for the referral's partner, if it has a webhook, in the entry's transaction. */
