@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import org.botoxclinic.insurance.authorization.domain.AcceptedReferral;
-import org.botoxclinic.insurance.authorization.domain.Coverage;
+import org.botoxclinic.platform.domain.Coverage;
 import org.botoxclinic.insurance.authorization.repository.AuthorizationCaseRepository;
 import org.botoxclinic.insurance.authorization.service.AuthorizationCaseService;
 import org.botoxclinic.platform.domain.PatientIdentity;

@@ -14,7 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import org.botoxclinic.referral.referral.domain.Coverage;
+import org.botoxclinic.platform.domain.Coverage;
 import org.botoxclinic.referral.referral.domain.Indication;
 import org.botoxclinic.referral.referral.domain.Patient;
 import org.botoxclinic.referral.referral.domain.Referral;

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import org.botoxclinic.insurance.authorization.domain.Approval;
 import org.botoxclinic.insurance.authorization.domain.AuthorizationCase;
-import org.botoxclinic.insurance.authorization.domain.Coverage;
+import org.botoxclinic.platform.domain.Coverage;
 import org.botoxclinic.insurance.authorization.domain.PayerDecision;
 import org.botoxclinic.platform.domain.PatientIdentity;
 

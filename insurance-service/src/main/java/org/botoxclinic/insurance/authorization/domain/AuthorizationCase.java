@@ -26,6 +26,7 @@ import org.botoxclinic.platform.domain.InvalidInputException;
 import org.botoxclinic.platform.domain.PatientIdentity;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.botoxclinic.platform.domain.Coverage;
 
 /** One pre-authorization request to a payer for one accepted referral: lines, submission, decision, usage. */
 @Entity

@@ -21,17 +21,17 @@ public class CaseRequirement {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    Long id;
-    String code;
-    String description;
-    boolean required;
-    boolean met;
+    private Long id;
+    private String code;
+    private String description;
+    private boolean required;
+    private boolean met;
     @Column(name = "met_by")
-    String metBy;
-    String note;
-    int position;
+    private String metBy;
+    private String note;
+    private int position;
     @Column(name = "updated_at")
-    OffsetDateTime updatedAt;
+    private OffsetDateTime updatedAt;
 
     protected CaseRequirement() {
     }

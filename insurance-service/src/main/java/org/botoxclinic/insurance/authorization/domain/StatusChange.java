@@ -18,15 +18,15 @@ public class StatusChange {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    Long id;
+    private Long id;
     @Enumerated(EnumType.STRING)
     @Column(name = "from_status")
-    CaseStatus fromStatus;
+    private CaseStatus fromStatus;
     @Enumerated(EnumType.STRING)
     @Column(name = "to_status")
-    CaseStatus toStatus;
-    OffsetDateTime at;
-    String note;
+    private CaseStatus toStatus;
+    private OffsetDateTime at;
+    private String note;
 
     protected StatusChange() {
     }

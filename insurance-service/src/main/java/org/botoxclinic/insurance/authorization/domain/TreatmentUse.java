@@ -18,23 +18,23 @@ public class TreatmentUse {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    Long id;
+    private Long id;
     @Column(name = "appointment_id")
-    UUID appointmentId;
+    private UUID appointmentId;
     @Column(name = "event_id")
-    UUID eventId;
+    private UUID eventId;
     @Column(name = "treatment_date")
-    LocalDate treatmentDate;
+    private LocalDate treatmentDate;
     @Column(name = "units_administered")
-    int unitsAdministered;
+    private int unitsAdministered;
     @Column(name = "units_wasted")
-    int unitsWasted;
+    private int unitsWasted;
     @Column(name = "beyond_approval")
-    boolean beyondApproval;
+    private boolean beyondApproval;
     @Column(name = "outside_window")
-    boolean outsideWindow;
+    private boolean outsideWindow;
     @Column(name = "recorded_at")
-    OffsetDateTime recordedAt;
+    private OffsetDateTime recordedAt;
 
     protected TreatmentUse() {
     }

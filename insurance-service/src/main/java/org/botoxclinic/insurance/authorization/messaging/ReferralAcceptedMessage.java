@@ -8,7 +8,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import org.botoxclinic.insurance.authorization.domain.AcceptedReferral;
-import org.botoxclinic.insurance.authorization.domain.Coverage;
+import org.botoxclinic.platform.domain.Coverage;
 import org.botoxclinic.platform.domain.PatientIdentity;
 import org.botoxclinic.platform.inbox.IncomingPayload;
 

@@ -16,6 +16,7 @@ import org.botoxclinic.platform.domain.InvalidInputException;
 import org.botoxclinic.platform.domain.PatientIdentity;
 import org.botoxclinic.platform.domain.RuleRefusedException;
 import org.junit.jupiter.api.Test;
+import org.botoxclinic.platform.domain.Coverage;
 
 class AuthorizationCaseTest {
 

@@ -13,7 +13,7 @@ import jakarta.validation.constraints.Size;
 
 import org.botoxclinic.referral.referral.domain.Address;
 import org.botoxclinic.referral.referral.domain.ClinicalDetails;
-import org.botoxclinic.referral.referral.domain.Coverage;
+import org.botoxclinic.platform.domain.Coverage;
 import org.botoxclinic.referral.referral.domain.Indication;
 import org.botoxclinic.referral.referral.domain.Patient;
 import org.botoxclinic.referral.referral.domain.ReferralSource;

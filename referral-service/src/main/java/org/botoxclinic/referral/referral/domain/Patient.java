@@ -12,28 +12,28 @@ import jakarta.persistence.Enumerated;
 public class Patient {
 
     @Column(name = "patient_first_name")
-    String firstName;
+    private String firstName;
     @Column(name = "patient_last_name")
-    String lastName;
+    private String lastName;
     @Column(name = "patient_date_of_birth")
-    LocalDate dateOfBirth;
+    private LocalDate dateOfBirth;
     @Enumerated(EnumType.STRING)
     @Column(name = "patient_sex")
-    Sex sex;
+    private Sex sex;
     @Column(name = "patient_phone")
-    String phone;
+    private String phone;
     @Column(name = "patient_email")
-    String email;
+    private String email;
     @Column(name = "patient_address_line1")
-    String addressLine1;
+    private String addressLine1;
     @Column(name = "patient_address_line2")
-    String addressLine2;
+    private String addressLine2;
     @Column(name = "patient_address_city")
-    String addressCity;
+    private String addressCity;
     @Column(name = "patient_address_state")
-    String addressState;
+    private String addressState;
     @Column(name = "patient_postal_code")
-    String postalCode;
+    private String postalCode;
 
     protected Patient() {
     }

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -13,6 +14,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.botoxclinic.platform.domain.Coverage;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -22,67 +24,72 @@ import org.hibernate.type.SqlTypes;
 public class Referral {
 
     @Id
-    UUID id;
+    private UUID id;
     @Enumerated(EnumType.STRING)
-    ReferralSource source;
+    private ReferralSource source;
     @Column(name = "partner_id")
-    String partnerId;
+    private String partnerId;
     @Column(name = "external_referral_id")
-    String externalReferralId;
+    private String externalReferralId;
     @Column(name = "idempotency_key")
-    String idempotencyKey;
+    private String idempotencyKey;
     @Column(name = "submission_hash")
-    String submissionHash;
+    private String submissionHash;
     @Enumerated(EnumType.STRING)
-    ReferralStatus status;
+    private ReferralStatus status;
     @Enumerated(EnumType.STRING)
-    Indication indication;
+    private Indication indication;
     @Enumerated(EnumType.STRING)
-    Urgency urgency;
+    private Urgency urgency;
     @Column(name = "urgency_rank")
-    short urgencyRank;
+    private short urgencyRank;
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "diagnosis_codes")
-    List<String> diagnosisCodes;
+    private List<String> diagnosisCodes;
     @Embedded
-    Patient patient;
+    private Patient patient;
     @Embedded
-    ReferringProvider referringProvider;
+    private ReferringProvider referringProvider;
     @Embedded
-    Coverage insurance;
+    @AttributeOverride(name = "payerId", column = @Column(name = "insurance_payer_id"))
+    @AttributeOverride(name = "payerName", column = @Column(name = "insurance_payer_name"))
+    @AttributeOverride(name = "memberId", column = @Column(name = "insurance_member_id"))
+    @AttributeOverride(name = "groupNumber", column = @Column(name = "insurance_group_number"))
+    @AttributeOverride(name = "planType", column = @Column(name = "insurance_plan_type"))
+    private Coverage insurance;
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "clinical_details")
-    ClinicalDetails clinicalDetails;
-    String notes;
+    private ClinicalDetails clinicalDetails;
+    private String notes;
     @Enumerated(EnumType.STRING)
     @Column(name = "triage_outcome")
-    TriageOutcome triageOutcome;
+    private TriageOutcome triageOutcome;
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "triage_reasons")
-    List<TriageReason> triageReasons;
+    private List<TriageReason> triageReasons;
     @Column(name = "triaged_at")
-    OffsetDateTime triagedAt;
+    private OffsetDateTime triagedAt;
     @Column(name = "decision_reason")
-    String decisionReason;
+    private String decisionReason;
     @Column(name = "info_question")
-    String infoQuestion;
+    private String infoQuestion;
     @Column(name = "info_answer")
-    String infoAnswer;
+    private String infoAnswer;
     @Column(name = "created_by")
-    String createdBy;
+    private String createdBy;
     @Enumerated(EnumType.STRING)
-    ReferralStage stage;
+    private ReferralStage stage;
     /** Whether a payer has ever approved it: a cancelled appointment then leaves it authorized. */
-    boolean authorized;
+    private boolean authorized;
     /** When the latest progress its stage reflects happened: an older report arriving late does not move it back. */
     @Column(name = "progress_at")
-    OffsetDateTime progressAt;
+    private OffsetDateTime progressAt;
     @Column(name = "created_at")
-    OffsetDateTime createdAt;
+    private OffsetDateTime createdAt;
     @Column(name = "updated_at")
-    OffsetDateTime updatedAt;
+    private OffsetDateTime updatedAt;
     @Version
-    int version;
+    private int version;
 
     protected Referral() {
     }

@@ -8,15 +8,15 @@ import jakarta.persistence.Embeddable;
 public class ReferringProvider {
 
     @Column(name = "provider_npi")
-    String npi;
+    private String npi;
     @Column(name = "provider_name")
-    String name;
+    private String name;
     @Column(name = "provider_practice")
-    String practice;
+    private String practice;
     @Column(name = "provider_phone")
-    String phone;
+    private String phone;
     @Column(name = "provider_fax")
-    String fax;
+    private String fax;
 
     protected ReferringProvider() {
     }

@@ -3,7 +3,7 @@ package org.botoxclinic.referral.referral.service;
 import java.util.List;
 
 import org.botoxclinic.referral.referral.domain.ClinicalDetails;
-import org.botoxclinic.referral.referral.domain.Coverage;
+import org.botoxclinic.platform.domain.Coverage;
 import org.botoxclinic.referral.referral.domain.Indication;
 import org.botoxclinic.referral.referral.domain.Patient;
 import org.botoxclinic.referral.referral.domain.ReferralSource;

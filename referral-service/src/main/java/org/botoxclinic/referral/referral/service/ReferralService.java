@@ -21,7 +21,7 @@ import org.botoxclinic.platform.paging.Cursor;
 import org.botoxclinic.platform.paging.Page;
 import org.botoxclinic.platform.time.Timestamps;
 import org.botoxclinic.referral.referral.domain.ClinicalDetails;
-import org.botoxclinic.referral.referral.domain.Coverage;
+import org.botoxclinic.platform.domain.Coverage;
 import org.botoxclinic.referral.referral.domain.Indication;
 import org.botoxclinic.referral.referral.domain.Referral;
 import org.botoxclinic.referral.referral.domain.ReferralProgress;

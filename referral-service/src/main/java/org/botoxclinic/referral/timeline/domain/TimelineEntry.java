@@ -19,17 +19,17 @@ public class TimelineEntry {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    Long id;
+    private Long id;
     @Column(name = "referral_id")
-    UUID referralId;
-    OffsetDateTime at;
+    private UUID referralId;
+    private OffsetDateTime at;
     @Enumerated(EnumType.STRING)
-    TimelineType type;
-    String detail;
+    private TimelineType type;
+    private String detail;
     @Column(name = "source_event_id")
-    UUID sourceEventId;
+    private UUID sourceEventId;
     @Column(name = "recorded_at")
-    OffsetDateTime recordedAt;
+    private OffsetDateTime recordedAt;
 
     protected TimelineEntry() {
     }

@@ -14,13 +14,13 @@ public class PartnerWebhook {
 
     @Id
     @Column(name = "partner_id")
-    String partnerId;
-    String url;
-    String secret;
+    private String partnerId;
+    private String url;
+    private String secret;
     @Column(name = "created_at")
-    OffsetDateTime createdAt;
+    private OffsetDateTime createdAt;
     @Column(name = "updated_at")
-    OffsetDateTime updatedAt;
+    private OffsetDateTime updatedAt;
 
     protected PartnerWebhook() {
     }

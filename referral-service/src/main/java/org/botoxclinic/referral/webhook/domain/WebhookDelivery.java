@@ -22,30 +22,30 @@ public class WebhookDelivery {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    Long id;
+    private Long id;
     @Column(name = "partner_id")
-    String partnerId;
+    private String partnerId;
     @Column(name = "referral_id")
-    UUID referralId;
+    private UUID referralId;
     @Column(name = "timeline_entry_id")
-    Long timelineEntryId;
-    String url;
-    String payload;
+    private Long timelineEntryId;
+    private String url;
+    private String payload;
     @Enumerated(EnumType.STRING)
-    DeliveryStatus status;
-    int attempts;
+    private DeliveryStatus status;
+    private int attempts;
     @Column(name = "next_attempt_at")
-    OffsetDateTime nextAttemptAt;
+    private OffsetDateTime nextAttemptAt;
     @Column(name = "last_attempt_at")
-    OffsetDateTime lastAttemptAt;
+    private OffsetDateTime lastAttemptAt;
     @Column(name = "last_status_code")
-    Integer lastStatusCode;
+    private Integer lastStatusCode;
     @Column(name = "last_error")
-    String lastError;
+    private String lastError;
     @Column(name = "delivered_at")
-    OffsetDateTime deliveredAt;
+    private OffsetDateTime deliveredAt;
     @Column(name = "created_at")
-    OffsetDateTime createdAt;
+    private OffsetDateTime createdAt;
 
     protected WebhookDelivery() {
     }

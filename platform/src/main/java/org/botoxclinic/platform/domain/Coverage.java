@@ -1,11 +1,15 @@
-package org.botoxclinic.insurance.authorization.domain;
+package org.botoxclinic.platform.domain;
 
 import java.util.Objects;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
-/** The patient's insurance as the referral gave it: which payer is asked, and who the patient is to that payer. */
+/**
+ * The patient's insurance as the referral gave it: which payer is asked, and who the patient is to that payer.
+ * Columns {@code payer_id}, {@code payer_name}, ... by default; an entity that names them otherwise overrides
+ * them. The member id is protected health information: never logged.
+ */
 @Embeddable
 public class Coverage {
 
@@ -61,5 +65,11 @@ public class Coverage {
     @Override
     public int hashCode() {
         return Objects.hash(payerId, payerName, memberId, groupNumber, planType);
+    }
+
+    /** Identifies nothing: coverage data never reaches a log line. */
+    @Override
+    public String toString() {
+        return "Coverage[redacted]";
     }
 }
