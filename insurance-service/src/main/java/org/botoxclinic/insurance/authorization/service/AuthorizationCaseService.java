@@ -15,6 +15,7 @@ import org.botoxclinic.insurance.authorization.domain.AuthorizationCase;
 import org.botoxclinic.insurance.authorization.domain.QueueFilter;
 import org.botoxclinic.insurance.authorization.domain.RequestRules;
 import org.botoxclinic.insurance.authorization.repository.AuthorizationCaseRepository;
+import org.botoxclinic.insurance.authorization.repository.CancelledReferralRepository;
 import org.botoxclinic.insurance.authorization.repository.IndicationCatalogueRepository;
 import org.botoxclinic.platform.domain.InvalidInputException;
 import org.botoxclinic.platform.paging.Cursor;
@@ -24,8 +25,9 @@ import org.jboss.logging.Logger;
 
 /**
  * A case's life on the clinic's side: opened for each accepted referral, read and listed in the specialists' work
- * queue, its checklist kept, withdrawn, and closed when its referral is cancelled. What goes to and comes from the
- * payer is {@link PayerDecisionService}'s.
+ * queue, its checklist kept, withdrawn, and closed when its referral is cancelled. A cancelled referral is remembered,
+ * and an acceptance of it that arrives later opens nothing. What goes to and comes from the payer is
+ * {@link PayerDecisionService}'s.
  */
 @ApplicationScoped
 public class AuthorizationCaseService {
@@ -33,21 +35,33 @@ public class AuthorizationCaseService {
     private static final Logger LOG = Logger.getLogger(AuthorizationCaseService.class);
 
     private final AuthorizationCaseRepository cases;
+    private final CancelledReferralRepository cancelledReferrals;
     private final IndicationCatalogueRepository catalogue;
     private final CaseAudit audit;
     private final Clock clock;
 
-    public AuthorizationCaseService(AuthorizationCaseRepository cases, IndicationCatalogueRepository catalogue,
-                                    CaseAudit audit, Clock clock) {
+    public AuthorizationCaseService(AuthorizationCaseRepository cases, CancelledReferralRepository cancelledReferrals,
+                                    IndicationCatalogueRepository catalogue, CaseAudit audit, Clock clock) {
         this.cases = cases;
+        this.cancelledReferrals = cancelledReferrals;
         this.catalogue = catalogue;
         this.audit = audit;
         this.clock = clock;
     }
 
-    /** Runs inside the inbox's transaction; a referral that already has its initial case is left as it is. */
+    /**
+     * Runs inside the inbox's transaction; a referral that already has its initial case is left as it is, and a
+     * cancelled one gets none: the late acceptance is acknowledged and audited, not retried or dead-lettered.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void open(AcceptedReferral referral) {
+        cancelledReferrals.takeTurn(referral.referralId());
+        if (cancelledReferrals.isCancelled(referral.referralId())) {
+            audit.refusedOpening(referral.referralId());
+            LOG.infof("Referral %s was cancelled before its acceptance arrived: no authorization case opened",
+                    referral.referralId());
+            return;
+        }
         if (cases.initialCase(referral.referralId()).isPresent()) {
             LOG.infof("Referral %s already has an authorization case", referral.referralId());
             return;
@@ -60,9 +74,14 @@ public class AuthorizationCaseService {
         LOG.infof("Authorization case %s opened for referral %s", c.id(), referral.referralId());
     }
 
-    /** The referral was cancelled: every open case of it closes; closed ones stay as they ended. */
+    /**
+     * The referral was cancelled: it is remembered as cancelled (even when no case exists yet), every open case of it
+     * closes, and closed ones stay as they ended.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public int cancelReferral(UUID referralId, String reason) {
+        cancelledReferrals.takeTurn(referralId);
+        cancelledReferrals.remember(referralId, now());
         int cancelled = 0;
         for (AuthorizationCase c : cases.ofReferralLocked(referralId)) {
             if (c.cancel("referral cancelled: " + reason, now())) {
