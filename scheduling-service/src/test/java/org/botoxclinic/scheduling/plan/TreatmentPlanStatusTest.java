@@ -2,6 +2,7 @@ package org.botoxclinic.scheduling.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,10 +63,26 @@ class TreatmentPlanStatusTest {
     void shouldStayCancelledWhateverArrivesLater() {
         TreatmentPlan plan = TreatmentPlan.start(UUID.randomUUID(), null, NOW);
         plan.cancel(NOW, NOW);
-        plan.authorizationApproved(AUTH, "CHRONIC_MIGRAINE", null, false, NOW);
+        PatientIdentity referred = new PatientIdentity("Alex", "Rivera", LocalDate.of(1984, 5, 17), "female");
+        assertFalse(plan.referralAccepted(referred, "CHRONIC_MIGRAINE", NOW, NOW));
+        assertFalse(plan.authorizationApproved(AUTH, "CHRONIC_MIGRAINE", referred, false, NOW));
         assertFalse(plan.authorizationEnded(AUTH.id(), PlanStatus.AUTHORIZATION_DENIED, NOW));
         assertEquals(PlanStatus.CANCELLED, plan.status());
         assertFalse(plan.isBookable());
+        assertNull(plan.patient());
+        assertNull(plan.authorization());
+        assertNull(plan.indication());
+    }
+
+    @Test
+    void shouldTakeTheAcceptanceAndTheApprovalWhileNotCancelled() {
+        TreatmentPlan plan = TreatmentPlan.start(UUID.randomUUID(), null, NOW);
+        PatientIdentity referred = new PatientIdentity("Alex", "Rivera", LocalDate.of(1984, 5, 17), "female");
+        assertTrue(plan.authorizationApproved(AUTH, "CHRONIC_MIGRAINE", null, false, NOW));
+        assertTrue(plan.referralAccepted(referred, "CHRONIC_MIGRAINE", NOW, NOW));
+        assertEquals(PlanStatus.READY_TO_SCHEDULE, plan.status());
+        assertEquals(referred, plan.patient());
+        assertEquals(AUTH, plan.authorization());
     }
 
     @Test

@@ -13,10 +13,10 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
-import org.botoxclinic.platform.domain.PatientIdentity;
 import org.botoxclinic.scheduling.appointment.domain.Appointment;
 import org.botoxclinic.scheduling.appointment.domain.AppointmentStatus;
 import org.botoxclinic.scheduling.appointment.domain.DoseLimit;
+import org.botoxclinic.scheduling.appointment.domain.SamePatient;
 import org.botoxclinic.scheduling.clinicday.domain.BookedTime;
 import org.botoxclinic.scheduling.clinicday.domain.DayBookings;
 import org.botoxclinic.scheduling.clinicday.domain.OpenBooking;
@@ -97,16 +97,41 @@ public class AppointmentRepository implements PanacheRepositoryBase<Appointment,
     }
 
     /**
-     * Doses given to the same patient up to the date, within the dose window: the referral's own, and any other
-     * referral's with the same name and birth date (across indications).
+     * {@link SamePatient} as a condition on the plan {@code p}: the referral's own plan, or any plan whose patient has the
+     * same names (ignoring case) and birth date.
      */
-    public List<DoseLimit.GivenDose> dosesGiven(UUID referralId, PatientIdentity patient, LocalDate date) {
-        boolean identified = patient != null && patient.dateOfBirth() != null && patient.lastName() != null
-                && patient.firstName() != null;
-        String samePatient = identified
-                ? "(p.referralId = :referralId or (p.patient.dateOfBirth = :dateOfBirth"
-                        + " and lower(p.patient.lastName) = lower(:lastName) and lower(p.patient.firstName) = lower(:firstName)))"
-                : "p.referralId = :referralId";
+    private static final String SAME_PATIENT = "(p.referralId = :referralId or (p.patient.dateOfBirth = :dateOfBirth"
+            + " and lower(p.patient.lastName) = lower(:lastName) and lower(p.patient.firstName) = lower(:firstName)))";
+
+    /**
+     * The text the dose lock is keyed on, from the same lower() that {@link #SAME_PATIENT} compares with, so that the same
+     * patient always gets the same key (parameters: first name, last name, birth date).
+     */
+    private static final String SAME_PATIENT_KEY = "lower(?2) || '|' || lower(?3) || '|' || ?4";
+
+    /** Namespace of the per-patient dose locks (the first of pg_advisory_xact_lock's two keys). */
+    private static final int DOSE_TURN = 8_400;
+
+    /**
+     * Waits for the patient's turn at the dose limit and keeps it until the transaction ends, so that completions of
+     * different referrals of the same patient take turns and each reads the doses the other gave. Taken before the
+     * doses are read, after the plan and appointment locks (always in that order).
+     */
+    public void lockDoses(SamePatient patient) {
+        var query = patient.identified()
+                ? getEntityManager().createNativeQuery("select count(*) from pg_advisory_xact_lock(?1, hashtext("
+                        + SAME_PATIENT_KEY + "))")
+                        .setParameter(2, patient.identity().firstName())
+                        .setParameter(3, patient.identity().lastName())
+                        .setParameter(4, patient.identity().dateOfBirth().toString())
+                : getEntityManager().createNativeQuery("select count(*) from pg_advisory_xact_lock(?1, hashtext(?2))")
+                        .setParameter(2, "referral|" + patient.referralId());
+        query.setParameter(1, DOSE_TURN).getSingleResult();
+    }
+
+    /** Doses given to the same patient up to the date, within the dose window, across referrals and indications. */
+    public List<DoseLimit.GivenDose> dosesGiven(SamePatient patient, LocalDate date) {
+        String samePatient = patient.identified() ? SAME_PATIENT : "p.referralId = :referralId";
         var query = getEntityManager().createQuery("""
                         select a.date, a.unitsAdministered from Appointment a, TreatmentPlan p
                         where p.referralId = a.referralId and a.status = :fulfilled
@@ -114,11 +139,11 @@ public class AppointmentRepository implements PanacheRepositoryBase<Appointment,
                 .setParameter("fulfilled", AppointmentStatus.FULFILLED)
                 .setParameter("from", date.minusDays(DoseLimit.WINDOW_DAYS))
                 .setParameter("to", date)
-                .setParameter("referralId", referralId);
-        if (identified) {
-            query.setParameter("dateOfBirth", patient.dateOfBirth())
-                    .setParameter("lastName", patient.lastName())
-                    .setParameter("firstName", patient.firstName());
+                .setParameter("referralId", patient.referralId());
+        if (patient.identified()) {
+            query.setParameter("dateOfBirth", patient.identity().dateOfBirth())
+                    .setParameter("lastName", patient.identity().lastName())
+                    .setParameter("firstName", patient.identity().firstName());
         }
         return query.getResultList().stream()
                 .map(row -> new DoseLimit.GivenDose((LocalDate) row[0], ((Number) row[1]).intValue()))

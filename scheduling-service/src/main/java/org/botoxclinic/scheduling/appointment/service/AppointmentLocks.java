@@ -12,8 +12,9 @@ import org.botoxclinic.scheduling.plan.repository.TreatmentPlanRepository;
 
 /**
  * Every change to an appointment locks the referral's plan first and then the appointment (and a booking then the
- * clinic day), always in that order, so that two schedulers racing for one referral or for the last minutes of a
- * day take turns and each sees the other's result.
+ * clinic day, and a completion then the patient's dose lock), always in that order, so that two schedulers racing for
+ * one referral, for the last minutes of a day or for one patient's last units take turns and each sees the other's
+ * result.
  */
 @ApplicationScoped
 public class AppointmentLocks {

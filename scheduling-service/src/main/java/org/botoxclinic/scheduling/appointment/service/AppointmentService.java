@@ -20,6 +20,7 @@ import org.botoxclinic.scheduling.appointment.domain.Appointment;
 import org.botoxclinic.scheduling.appointment.domain.AppointmentStatus;
 import org.botoxclinic.scheduling.appointment.domain.CancelledBy;
 import org.botoxclinic.scheduling.appointment.domain.DoseLimit;
+import org.botoxclinic.scheduling.appointment.domain.SamePatient;
 import org.botoxclinic.scheduling.appointment.domain.Treatment;
 import org.botoxclinic.scheduling.appointment.events.AppointmentCancelled;
 import org.botoxclinic.scheduling.appointment.events.AppointmentNoShow;
@@ -93,14 +94,18 @@ public class AppointmentService {
         return appointment;
     }
 
-    /** Records the treatment given: the visit and all units drawn count against the plan's authorization. */
+    /**
+     * Records the treatment given: the visit and all units drawn count against the plan's authorization. The patient's
+     * dose lock is taken before the doses are read, so completions for the same patient on other referrals take turns.
+     */
     @Transactional
     public Appointment complete(UUID id, Treatment treatment) {
         AppointmentLocks.Locked locked = locks.appointment(id);
         Appointment appointment = locked.appointment();
         TreatmentPlan plan = locked.plan();
-        DoseLimit doseLimit = new DoseLimit(config.maxUnitsPer84Days(),
-                appointments.dosesGiven(plan.referralId(), plan.patient(), appointment.date()));
+        SamePatient patient = new SamePatient(plan.referralId(), plan.patient());
+        appointments.lockDoses(patient);
+        DoseLimit doseLimit = new DoseLimit(config.maxUnitsPer84Days(), appointments.dosesGiven(patient, appointment.date()));
         OffsetDateTime now = Timestamps.now(clock);
         appointment.complete(treatment, LocalDate.now(clock), doseLimit, now);
         plan.treated(appointment.date(), treatment.unitsAdministered(), treatment.unitsWasted(), now);

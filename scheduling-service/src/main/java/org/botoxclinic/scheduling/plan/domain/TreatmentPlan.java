@@ -75,21 +75,32 @@ public class TreatmentPlan {
         return plan;
     }
 
-    public void referralAccepted(PatientIdentity patient, String indication, OffsetDateTime acceptedAt, OffsetDateTime now) {
+    /**
+     * The referral's acceptance fills in who and what the plan is for. A cancelled plan (the cancellation arrived
+     * first, or the acceptance is replayed) is not reopened and keeps nothing: returns false, and nothing changes.
+     */
+    public boolean referralAccepted(PatientIdentity patient, String indication, OffsetDateTime acceptedAt, OffsetDateTime now) {
+        if (status == PlanStatus.CANCELLED) {
+            return false;
+        }
         this.patient = patient;
         if (indication != null) {
             this.indication = indication;
         }
         this.acceptedAt = acceptedAt;
         this.updatedAt = now;
+        return true;
     }
 
     /**
      * A new authorization starts its own count of visits and units; the same one delivered again changes nothing.
-     * A cancelled plan stays cancelled.
+     * A cancelled plan stays cancelled and takes no authorization: returns false, and nothing changes.
      */
-    public void authorizationApproved(Authorization authorization, String approvedIndication, PatientIdentity patient,
-                                      boolean hasOpenAppointment, OffsetDateTime now) {
+    public boolean authorizationApproved(Authorization authorization, String approvedIndication, PatientIdentity patient,
+                                         boolean hasOpenAppointment, OffsetDateTime now) {
+        if (status == PlanStatus.CANCELLED) {
+            return false;
+        }
         if (!authorization.id().equals(authorizationId)) {
             this.visitsUsed = 0;
             this.unitsUsed = 0;
@@ -108,6 +119,7 @@ public class TreatmentPlan {
         }
         moveIfAllowed(hasOpenAppointment ? PlanStatus.SCHEDULED : PlanStatus.READY_TO_SCHEDULE, "authorized");
         this.updatedAt = now;
+        return true;
     }
 
     /**

@@ -59,10 +59,19 @@ public class TreatmentPlanService {
         return new PlanOverview(plan, plan.nextEligibleDate(today), suggestedClinicDay(plan, today));
     }
 
+    /**
+     * Starts or fills in the referral's plan. The plan row is also the memory of a cancellation (it is written when
+     * ReferralCancelled is consumed, even before anything else arrived), so an acceptance that comes after the
+     * cancellation finds it cancelled and opens nothing: acknowledged and audited, not retried or dead-lettered.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void referralAccepted(UUID referralId, PatientIdentity patient, String indication, OffsetDateTime acceptedAt) {
         Locked locked = lockedOrStarted(referralId, indication);
-        locked.plan().referralAccepted(patient, indication, acceptedAt, now());
+        if (!locked.plan().referralAccepted(patient, indication, acceptedAt, now())) {
+            audit.record("REFUSE_OPEN", "referral", referralId, referralId);
+            LOG.infof("Referral %s was cancelled before its acceptance arrived: treatment plan stays cancelled", referralId);
+            return;
+        }
         recordChange(locked);
         LOG.infof("Treatment plan for referral %s: referral accepted, %s", referralId, locked.plan().status());
     }
@@ -70,7 +79,12 @@ public class TreatmentPlanService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void authorizationApproved(UUID referralId, String indication, Authorization authorization, PatientIdentity patient) {
         Locked locked = lockedOrStarted(referralId, indication);
-        locked.plan().authorizationApproved(authorization, indication, patient, bookings.hasOpenAppointment(referralId), now());
+        if (!locked.plan().authorizationApproved(authorization, indication, patient, bookings.hasOpenAppointment(referralId),
+                now())) {
+            LOG.infof("Treatment plan for referral %s is cancelled: authorization %s approved too late, ignored", referralId,
+                    authorization.id());
+            return;
+        }
         recordChange(locked);
         LOG.infof("Treatment plan for referral %s: authorization %s approved, %s", referralId, authorization.id(),
                 locked.plan().status());

@@ -1,0 +1,127 @@
+package org.botoxclinic.scheduling.appointment;
+
+import static org.botoxclinic.scheduling.support.Fixtures.booked;
+import static org.botoxclinic.scheduling.support.Fixtures.clinicDay;
+import static org.botoxclinic.scheduling.support.Fixtures.readyPlan;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.botoxclinic.scheduling.support.TestDates;
+import org.botoxclinic.testkit.ClinicTestInfrastructure;
+import org.botoxclinic.testkit.DevTokens;
+import org.botoxclinic.testkit.TestClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One patient, several referrals, every treatment recorded at the same instant: the 400 units per 84 days hold across
+ * them, because completions for the same patient take turns.
+ */
+@QuarkusTest
+@QuarkusTestResource(ClinicTestInfrastructure.class)
+class ConcurrentDoseLimitTest {
+
+    private static final int REFERRALS = 6;
+    private static final int UNITS_EACH = 100;
+    private static final int MAX_UNITS = 400;
+    private static final int ROUNDS = 3;
+
+    @TestHTTPResource("/api/appointments")
+    URL appointments;
+
+    @Inject
+    EntityManager em;
+
+    @AfterEach
+    void resetClock() {
+        TestClock.reset();
+    }
+
+    @Test
+    void shouldNeverGiveOnePatientMoreThanTheLimitWhenReferralsCompleteTogether() throws Exception {
+        for (int round = 0; round < ROUNDS; round++) {
+            String patient = "Dose-" + UUID.randomUUID();
+            LocalDate day = TestDates.clinicDay(4).plusDays(3 + round);
+            clinicDay(day, REFERRALS * 30);
+            List<UUID> completions = new ArrayList<>();
+            for (int i = 0; i < REFERRALS; i++) {
+                String indication = i % 2 == 0 ? "CHRONIC_MIGRAINE" : "CERVICAL_DYSTONIA";
+                UUID referral = readyPlan(em, indication, TestDates.validFrom(), TestDates.validTo(), 2, 500, null, patient);
+                completions.add(booked(referral, day));
+            }
+            TestClock.setToday(day);
+
+            Map<String, Long> outcomes = completeTogether(completions);
+            long given = unitsGiven(patient);
+            System.out.printf("round %d: %d referrals of one patient completing %d units each at once: %s,"
+                    + " units given %d (limit %d)%n", round + 1, REFERRALS, UNITS_EACH, outcomes, given, MAX_UNITS);
+
+            assertEquals(MAX_UNITS, given, "units given to one patient within 84 days");
+            assertEquals(Map.of("200", (long) MAX_UNITS / UNITS_EACH,
+                    "422:DOSE_LIMIT_EXCEEDED", (long) REFERRALS - MAX_UNITS / UNITS_EACH), outcomes);
+            TestClock.reset();
+        }
+    }
+
+    /** Completes every appointment from its own thread, all released at once; the outcomes by status and code. */
+    private Map<String, Long> completeTogether(List<UUID> ids) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        String token = DevTokens.forGroup("scheduler");
+        String body = "{\"unitsAdministered\":%d,\"unitsWasted\":0}".formatted(UNITS_EACH);
+        ExecutorService pool = Executors.newFixedThreadPool(ids.size());
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<HttpResponse<String>>> futures = new ArrayList<>();
+            for (UUID id : ids) {
+                HttpRequest request = HttpRequest.newBuilder(URI.create(appointments + "/" + id + "/complete"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build();
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return client.send(request, HttpResponse.BodyHandlers.ofString());
+                }));
+            }
+            start.countDown();
+            List<HttpResponse<String>> responses = new ArrayList<>();
+            for (Future<HttpResponse<String>> f : futures) {
+                responses.add(f.get());
+            }
+            return responses.stream().collect(Collectors.groupingBy(r -> r.statusCode() == 200 ? "200"
+                    : r.statusCode() + ":" + r.body().replaceAll(".*\"code\":\"([A-Z_]+)\".*", "$1"), Collectors.counting()));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private long unitsGiven(String lastName) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
+                        select coalesce(sum(a.units_administered), 0) from appointment a
+                        join treatment_plan p on p.referral_id = a.referral_id
+                        where p.patient_last_name = ?1 and a.status = 'FULFILLED'""")
+                .setParameter(1, lastName).getSingleResult()).longValue());
+    }
+}
