@@ -38,6 +38,14 @@ public interface OutboxConfig {
     @WithDefault("60s")
     Duration stuckAfter();
 
+    /**
+     * Attempts after which a row failing with an unexpected, non-retriable error is parked. A row the broker refuses
+     * for good (too large, invalid topic, not authorized) is parked at its first refusal; a transient fault (broker
+     * down, timeout, leader election) never parks a row, however long it lasts.
+     */
+    @WithDefault("10")
+    int parkAfterAttempts();
+
     @WithName("lock-id")
     @WithDefault("7301")
     long lockId();

@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 
 import javax.sql.DataSource;
 
@@ -16,16 +16,19 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes committed outbox rows to Kafka in commit order, then marks them published: the loop, its pacing
- * and its health. The rows come from {@link OutboxRows} (replicas take turns through an advisory lock, so a row
- * is never published by two relays at once and no key is reordered) and go out through {@link OutboxSender}.
- * A crash between the broker's acknowledgement and the mark re-publishes the row: delivery is at least once,
- * and consumers de-duplicate by ce_id.
+ * Publishes committed outbox rows to Kafka, each key's rows in commit order, then marks them published: the loop,
+ * its pacing and its health. Each batch holds the oldest pending row of up to {@code batch-size} keys (from
+ * {@link OutboxRows}; replicas take turns through an advisory lock), goes out through {@link OutboxSender}, and is
+ * settled row by row before the next: an acknowledged row is marked, a failed one stays its key's next row, so no
+ * key's later event is ever in flight behind an unacknowledged one. A row the broker refuses for good is parked
+ * and holds back only its own key. A crash between the broker's acknowledgement and the mark re-publishes the row:
+ * delivery is at least once, and consumers de-duplicate by ce_id.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -39,27 +42,34 @@ public class OutboxRelay {
     private final OutboxConfig config;
     private final MeterRegistry meters;
     private final String bootstrapServers;
+    private final UnaryOperator<OutboxSender> senders;
 
     private final Semaphore nudges = new Semaphore(0);
-    private final AtomicLong backlog = new AtomicLong();
-    private final AtomicReference<Instant> oldestUnpublished = new AtomicReference<>();
+    private final OutboxBacklog backlog = new OutboxBacklog();
     private final AtomicReference<Instant> lastCycle = new AtomicReference<>(Instant.now());
     private final AtomicReference<String> lastError = new AtomicReference<>();
     private volatile boolean running;
     private volatile Thread worker;
-    private OutboxSender sender;
+    private volatile OutboxSender sender;
 
+    @Inject
     public OutboxRelay(DataSource dataSource, OutboxConfig config, MeterRegistry meters,
                        @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this(dataSource, config, meters, bootstrapServers, UnaryOperator.identity());
+    }
+
+    /** With {@code senders} wrapping each Kafka sender the relay builds, e.g. a test's sender that fails chosen rows. */
+    OutboxRelay(DataSource dataSource, OutboxConfig config, MeterRegistry meters, String bootstrapServers,
+                UnaryOperator<OutboxSender> senders) {
         this.rows = new OutboxRows(dataSource);
         this.config = config;
         this.meters = meters;
         this.bootstrapServers = bootstrapServers;
+        this.senders = senders;
     }
 
     void onStart(@Observes StartupEvent startup) {
-        meters.gauge("clinic.outbox.backlog", backlog);
-        meters.gauge("clinic.outbox.oldest.unpublished.age.seconds", this, OutboxRelay::oldestUnpublishedAgeSeconds);
+        backlog.register(meters);
         if (config.relayEnabled()) {
             startPublishing();
         } else {
@@ -76,7 +86,7 @@ public class OutboxRelay {
         if (running) {
             return;
         }
-        sender = new OutboxSender(bootstrapServers, config);
+        sender = newSender();
         running = true;
         worker = new Thread(this::run, "outbox-relay");
         worker.setDaemon(true);
@@ -109,20 +119,27 @@ public class OutboxRelay {
     }
 
     public long backlog() {
-        return backlog.get();
+        return backlog.rows();
     }
 
-    /** Age of the oldest row still waiting, zero when the outbox is drained. */
+    /** Age of the oldest row that could go out, zero when there is none (parked rows are counted apart). */
     public double oldestUnpublishedAgeSeconds() {
-        Instant oldest = oldestUnpublished.get();
-        return oldest == null ? 0 : Math.max(0, Duration.between(oldest, Instant.now()).toMillis() / 1000.0);
+        return backlog.oldestAgeSeconds();
     }
 
-    /** Readiness: stuck when a row has waited too long, or the relay thread stopped going round. */
+    /** Events parked because the broker refused them for good; each holds back its referral's later events. */
+    public long parked() {
+        return backlog.parked();
+    }
+
+    /**
+     * Stuck when a row that could go out has waited too long, or the relay thread stopped going round; parked rows
+     * and the rows they hold back are reported apart, as work for an administrator.
+     */
     public RelayState state() {
         return RelayState.assess(config.relayEnabled(), running, oldestUnpublishedAgeSeconds(),
                 Duration.between(lastCycle.get(), Instant.now()), config.stuckAfter(), config.sendTimeout(),
-                backlog.get(), lastError.get());
+                backlog.rows(), lastError.get(), backlog.parked(), backlog.held());
     }
 
     private void run() {
@@ -163,15 +180,18 @@ public class OutboxRelay {
 
     private enum Cycle { DRAINED, CONTENDED, FAILED }
 
-    private enum Batch { EMPTY, PARTIAL, FULL, CONTENDED, FAILED }
+    private enum Batch { EMPTY, PUBLISHED, CONTENDED, FAILED }
 
-    /** Publishes batch after batch until the outbox is drained, another replica has the lock, or a send fails. */
+    /**
+     * Publishes batch after batch until no key has a row to send, another replica has the lock, or a row failed
+     * transiently. A batch carries one row per key, so a short batch does not mean the outbox is drained.
+     */
     private Cycle publishAvailable() {
         while (running) {
             Batch batch = publishBatch();
-            refreshBacklog();
+            backlog.refresh(rows);
             switch (batch) {
-                case FULL -> {
+                case PUBLISHED -> {
                     continue;
                 }
                 case CONTENDED -> {
@@ -194,17 +214,13 @@ public class OutboxRelay {
                 if (head.rows().isEmpty()) {
                     return Batch.EMPTY;
                 }
-                OutboxSender.Outcome outcome = sender.send(head.rows());
-                head.markPublished(outcome.published());
-                if (outcome.failed() != null) {
-                    head.recordFailure(outcome.failed().seq(), outcome.failure());
-                    lastError.set(outcome.failure());
-                    LOG.warnf("Outbox relay: event %s (%s) not acknowledged by the broker, will retry: %s",
-                            outcome.failed().eventId(), outcome.failed().type(), outcome.failure());
-                    return Batch.FAILED;
+                BatchSettlement.Outcome outcome =
+                        BatchSettlement.settle(head, sender.send(head.rows()), config.parkAfterAttempts());
+                lastError.set(outcome.lastFailure());
+                if (outcome.renewSender()) {
+                    renewSender();
                 }
-                lastError.set(null);
-                return head.rows().size() == config.batchSize() ? Batch.FULL : Batch.PARTIAL;
+                return outcome.retryLater() ? Batch.FAILED : Batch.PUBLISHED;
             });
             return batch.orElse(Batch.CONTENDED);
         } catch (SQLException e) {
@@ -214,13 +230,14 @@ public class OutboxRelay {
         }
     }
 
-    private void refreshBacklog() {
-        try {
-            OutboxRows.Backlog now = rows.backlog();
-            backlog.set(now.rows());
-            oldestUnpublished.set(now.oldest());
-        } catch (SQLException e) {
-            LOG.warnf("Outbox relay cannot read its backlog: %s", e.getMessage());
-        }
+    private OutboxSender newSender() {
+        return senders.apply(new KafkaOutboxSender(bootstrapServers, config));
+    }
+
+    /** An unexpected refusal may leave the producer in a failed state for good: the next batch uses a fresh one. */
+    private void renewSender() {
+        OutboxSender previous = sender;
+        sender = newSender();
+        previous.close();
     }
 }

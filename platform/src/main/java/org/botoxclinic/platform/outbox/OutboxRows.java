@@ -14,9 +14,13 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * The outbox table as the relay sees it: the unpublished head, read and marked under a transaction-scoped
- * advisory lock so that replicas take turns, and the backlog for metrics and readiness. Plain JDBC: the relay
- * runs on its own thread, outside any request or JTA transaction.
+ * The outbox table as the relay sees it: the next row of each key, read and marked under a transaction-scoped
+ * advisory lock so that replicas take turns, and the backlog for metrics and health. Plain JDBC: the relay runs on
+ * its own thread, outside any request or JTA transaction.
+ *
+ * <p>A row is pending until it is published or skipped. Only the oldest pending row of a key is ever handed out, so
+ * nothing of a key is in flight behind a row of the same key that the broker has not acknowledged. A parked row
+ * stays the oldest pending row of its key, which holds that key's later rows back until it is retried or skipped.
  */
 final class OutboxRows {
 
@@ -25,17 +29,25 @@ final class OutboxRows {
         T apply(Head head) throws SQLException;
     }
 
-    /** The unpublished rows at the head of the outbox, in commit order, and how to record what became of them. */
+    /** The oldest pending row of each key not held by a parked row, in commit order, and how to record their fate. */
     interface Head {
         List<OutboxRow> rows();
 
         void markPublished(List<Long> seqs) throws SQLException;
 
-        void recordFailure(long seq, String failure) throws SQLException;
+        /**
+         * Counts a failed attempt and parks the row when {@code parkNow}, or when its attempts reach {@code parkAfter}.
+         *
+         * @return whether the row is now parked
+         */
+        boolean recordFailure(long seq, String failure, boolean parkNow, int parkAfter) throws SQLException;
     }
 
-    /** How many rows wait, and since when (null when none). */
-    record Backlog(long rows, Instant oldest) {
+    /**
+     * How many rows can go out and since when (null when none); how many are parked, and how many wait behind a
+     * parked row of their key.
+     */
+    record Backlog(long rows, Instant oldest, long parked, long held) {
     }
 
     private final DataSource dataSource;
@@ -45,7 +57,7 @@ final class OutboxRows {
     }
 
     /**
-     * Runs {@code work} on up to {@code limit} unpublished rows in one transaction that holds the relay lock.
+     * Runs {@code work} on up to {@code limit} keys' next rows in one transaction that holds the relay lock.
      *
      * @return empty when another replica holds the lock
      */
@@ -68,11 +80,21 @@ final class OutboxRows {
     Backlog backlog() throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(
-                     "select count(*), min(created_at) from outbox_event where published_at is null");
+                     """
+                     select count(*) filter (where not blocked),
+                            min(created_at) filter (where not blocked),
+                            count(*) filter (where parked_at is not null),
+                            count(*) filter (where blocked and parked_at is null)
+                       from (select o.created_at, o.parked_at,
+                                    exists (select 1 from outbox_event p
+                                             where p.event_key = o.event_key and p.parked_at is not null
+                                               and p.published_at is null and p.skipped_at is null) as blocked
+                               from outbox_event o
+                              where o.published_at is null and o.skipped_at is null) pending""");
              ResultSet rs = query.executeQuery()) {
             rs.next();
             OffsetDateTime oldest = rs.getObject(2, OffsetDateTime.class);
-            return new Backlog(rs.getLong(1), oldest == null ? null : oldest.toInstant());
+            return new Backlog(rs.getLong(1), oldest == null ? null : oldest.toInstant(), rs.getLong(3), rs.getLong(4));
         }
     }
 
@@ -89,8 +111,15 @@ final class OutboxRows {
     private static List<OutboxRow> select(Connection connection, int limit) throws SQLException {
         List<OutboxRow> rows = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("""
-                select seq, event_id, topic, event_key, event_type, source, subject, occurred_at, payload::text
-                  from outbox_event where published_at is null order by seq limit ?""")) {
+                with head as (select distinct on (event_key) seq, parked_at
+                                from outbox_event
+                               where published_at is null and skipped_at is null
+                               order by event_key, seq)
+                select o.seq, o.event_id, o.topic, o.event_key, o.event_type, o.source, o.subject, o.occurred_at,
+                       o.payload::text
+                  from head join outbox_event o on o.seq = head.seq
+                 where head.parked_at is null
+                 order by o.seq limit ?""")) {
             select.setInt(1, limit);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -124,12 +153,19 @@ final class OutboxRows {
             }
 
             @Override
-            public void recordFailure(long seq, String failure) throws SQLException {
-                try (PreparedStatement update = connection.prepareStatement(
-                        "update outbox_event set attempts = attempts + 1, last_error = ? where seq = ?")) {
+            public boolean recordFailure(long seq, String failure, boolean parkNow, int parkAfter) throws SQLException {
+                try (PreparedStatement update = connection.prepareStatement("""
+                        update outbox_event
+                           set attempts = attempts + 1, last_error = ?,
+                               parked_at = case when ? or attempts + 1 >= ? then now() end
+                         where seq = ? returning parked_at is not null""")) {
                     update.setString(1, failure.length() > 1000 ? failure.substring(0, 1000) : failure);
-                    update.setLong(2, seq);
-                    update.executeUpdate();
+                    update.setBoolean(2, parkNow);
+                    update.setInt(3, parkAfter);
+                    update.setLong(4, seq);
+                    try (ResultSet rs = update.executeQuery()) {
+                        return rs.next() && rs.getBoolean(1);
+                    }
                 }
             }
         };

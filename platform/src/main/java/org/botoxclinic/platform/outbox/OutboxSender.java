@@ -1,138 +1,34 @@
 package org.botoxclinic.platform.outbox;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.botoxclinic.platform.events.CloudEventHeaders;
-import org.jboss.logging.Logger;
 
 /**
- * The relay's side of Kafka: an idempotent producer that waits for every in-sync replica (acks=all), the
- * CloudEvents binary-mode envelope, and the service's topic.
+ * Where the relay hands rows over for publishing: Kafka in a service ({@link KafkaOutboxSender}), and in tests a
+ * wrapper around it that refuses chosen rows, so that the relay's ordering can be proven against broker faults.
  */
-final class OutboxSender implements AutoCloseable {
+interface OutboxSender extends AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(OutboxSender.class);
+    /** What became of one row: acknowledged when {@code failure} is null. */
+    record Sent(OutboxRow row, SendFailure failure) {
 
-    /** Which rows of a batch the broker acknowledged: a prefix, then the first failure if any. */
-    record Outcome(List<Long> published, OutboxRow failed, String failure) {
-    }
+        static Sent acknowledged(OutboxRow row) {
+            return new Sent(row, null);
+        }
 
-    private final String bootstrapServers;
-    private final OutboxConfig config;
-    private final KafkaProducer<String, String> producer;
-
-    OutboxSender(String bootstrapServers, OutboxConfig config) {
-        this.bootstrapServers = bootstrapServers;
-        this.config = config;
-        this.producer = new KafkaProducer<>(producerProperties());
+        boolean isAcknowledged() {
+            return failure == null;
+        }
     }
 
     /**
-     * Sends a batch and waits for the acknowledgements in order, stopping at the first failure: what follows
-     * it is retried with it, so no key is reordered.
+     * Sends the rows and answers only once every one of them is acknowledged or has failed, so that nothing of
+     * this batch is still in flight when the relay picks the next one.
      */
-    Outcome send(List<OutboxRow> rows) {
-        List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
-        for (OutboxRow row : rows) {
-            sends.add(producer.send(record(row)));
-        }
-        producer.flush();
-        List<Long> published = new ArrayList<>(rows.size());
-        long deadline = System.nanoTime() + config.sendTimeout().toNanos();
-        for (int i = 0; i < rows.size(); i++) {
-            try {
-                sends.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                published.add(rows.get(i).seq());
-            } catch (ExecutionException | TimeoutException e) {
-                return new Outcome(published, rows.get(i), (e instanceof ExecutionException ? e.getCause() : e).toString());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new Outcome(published, rows.get(i), "interrupted");
-            }
-        }
-        return new Outcome(published, null, null);
-    }
+    List<Sent> send(List<OutboxRow> rows);
 
-    /**
-     * Creates the service's topic if it does not exist, waiting no longer than a send would: a broker that is not
-     * up yet creates it on first use, and the relay's loop must not stall behind it.
-     */
-    void ensureTopic() {
-        long timeout = config.sendTimeout().toMillis();
-        Properties props = new Properties();
-        props.put("bootstrap.servers", bootstrapServers);
-        props.put("request.timeout.ms", String.valueOf(timeout));
-        props.put("default.api.timeout.ms", String.valueOf(timeout));
-        try (Admin admin = Admin.create(props)) {
-            admin.createTopics(List.of(new NewTopic(config.topic(), config.topicPartitions(), (short) -1)))
-                    .all().get(timeout, TimeUnit.MILLISECONDS);
-            LOG.infof("Created topic %s", config.topic());
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                LOG.warnf("Could not create topic %s (it will be created on first use): %s", config.topic(), e.getCause());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (TimeoutException | RuntimeException e) {
-            LOG.warnf("Could not create topic %s now (it will be created on first use): %s", config.topic(), e.toString());
-        }
-    }
+    /** Creates the topic if it does not exist; best effort, without blocking the relay longer than a send. */
+    void ensureTopic();
 
     @Override
-    public void close() {
-        producer.close(Duration.ofSeconds(5));
-    }
-
-    private static ProducerRecord<String, String> record(OutboxRow row) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
-        record.headers()
-                .add(CloudEventHeaders.SPEC_VERSION, bytes(CloudEventHeaders.SPEC_VERSION_VALUE))
-                .add(CloudEventHeaders.ID, bytes(row.eventId()))
-                .add(CloudEventHeaders.TYPE, bytes(row.type()))
-                .add(CloudEventHeaders.SOURCE, bytes(row.source()))
-                .add(CloudEventHeaders.TIME, bytes(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(row.occurredAt())))
-                .add(CloudEventHeaders.SUBJECT, bytes(row.subject()))
-                .add(CloudEventHeaders.CONTENT_TYPE, bytes(CloudEventHeaders.JSON));
-        return record;
-    }
-
-    private static byte[] bytes(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Bounded by the relay's send timeout, so a hung broker fails a batch instead of blocking the relay. */
-    private Properties producerProperties() {
-        Properties props = new Properties();
-        props.putAll(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
-                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5",
-                ProducerConfig.LINGER_MS_CONFIG, "0",
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(config.sendTimeout().toMillis()),
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(Math.min(10000, config.sendTimeout().toMillis())),
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(config.sendTimeout().toMillis()),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + config.source().replace('/', '-'));
-        return props;
-    }
+    void close();
 }

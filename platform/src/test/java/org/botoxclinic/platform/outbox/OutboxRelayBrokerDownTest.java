@@ -1,6 +1,7 @@
 package org.botoxclinic.platform.outbox;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,7 +12,10 @@ import java.util.UUID;
 import org.botoxclinic.testkit.KafkaProbe;
 import org.junit.jupiter.api.Test;
 
-/** While the broker is unreachable nothing is lost: the row waits, readiness says so, and it goes out once the broker is back. */
+/**
+ * While the broker is unreachable nothing is lost and nothing is parked: the row waits, the relay's health says so,
+ * and it goes out once the broker is back.
+ */
 class OutboxRelayBrokerDownTest {
 
     @Test
@@ -32,6 +36,12 @@ class OutboxRelayBrokerDownTest {
             assertTrue(stuck.reason().startsWith("oldest unpublished event waiting"), stuck.reason());
             assertTrue(stuck.backlog() >= 1);
             assertFalse(fixture.isPublished(eventId));
+            // However long the outage lasts, a transient fault never parks the row.
+            await().atMost(Duration.ofSeconds(30)).until(() -> fixture.attempts(eventId) > RelayFixture.PARK_AFTER_ATTEMPTS);
+            assertFalse(fixture.isParked(eventId), "an outage never parks an event");
+            assertEquals(0, cutOff.parked());
+            System.out.printf("relay broker down: %d failed attempts, parked %b%n", fixture.attempts(eventId),
+                    fixture.isParked(eventId));
             cutOff.stopPublishing();
 
             try (KafkaProbe probe = new KafkaProbe(fixture.kafka, fixture.topic)) {

@@ -10,7 +10,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import javax.sql.DataSource;
 
@@ -26,6 +28,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 final class RelayFixture {
 
+    static final int PARK_AFTER_ATTEMPTS = 3;
+
     final DataSource dataSource;
     final String kafka = EmbeddedKafkaBroker.bootstrapServers();
     final String topic = "relay-test-" + UUID.randomUUID().toString().substring(0, 8);
@@ -37,12 +41,14 @@ final class RelayFixture {
         ds.setUser(postgres.user());
         ds.setPassword(postgres.password());
         this.dataSource = ds;
-        try (InputStream migration = getClass().getResourceAsStream("/db/platform/V0_1__messaging.sql");
-             Connection c = ds.getConnection(); Statement st = c.createStatement()) {
-            st.execute(new String(migration.readAllBytes(), StandardCharsets.UTF_8));
+        for (String migration : List.of("/db/platform/V0_1__messaging.sql", "/db/platform/V0_4__outbox_parking.sql")) {
+            try (InputStream sql = getClass().getResourceAsStream(migration);
+                 Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+                st.execute(new String(sql.readAllBytes(), StandardCharsets.UTF_8));
+            }
         }
         // As in a running service, the topic exists before the first event is written.
-        try (OutboxSender sender = new OutboxSender(kafka, config(Duration.ofMillis(500), Duration.ofSeconds(15), Duration.ofSeconds(60)))) {
+        try (OutboxSender sender = new KafkaOutboxSender(kafka, config(Duration.ofMillis(500), Duration.ofSeconds(15), Duration.ofSeconds(60)))) {
             sender.ensureTopic();
         }
     }
@@ -50,6 +56,12 @@ final class RelayFixture {
     OutboxRelay relay(String bootstrapServers, Duration pollInterval, Duration sendTimeout, Duration stuckAfter) {
         return new OutboxRelay(dataSource, config(pollInterval, sendTimeout, stuckAfter), new SimpleMeterRegistry(),
                 bootstrapServers);
+    }
+
+    /** A relay on the in-JVM broker whose Kafka sender is wrapped, e.g. to refuse chosen rows. */
+    OutboxRelay relay(SimpleMeterRegistry meters, Duration stuckAfter, UnaryOperator<OutboxSender> senders) {
+        return new OutboxRelay(dataSource, config(Duration.ofMillis(100), Duration.ofSeconds(15), stuckAfter), meters,
+                kafka, senders);
     }
 
     OutboxConfig config(Duration pollInterval, Duration sendTimeout, Duration stuckAfter) {
@@ -62,6 +74,7 @@ final class RelayFixture {
             public Duration pollInterval() { return pollInterval; }
             public Duration sendTimeout() { return sendTimeout; }
             public Duration stuckAfter() { return stuckAfter; }
+            public int parkAfterAttempts() { return PARK_AFTER_ATTEMPTS; }
             public long lockId() { return 7301; }
         };
     }
@@ -87,6 +100,21 @@ final class RelayFixture {
 
     int attempts(UUID eventId) throws SQLException {
         return intOf("select attempts from outbox_event where event_id = ?", eventId);
+    }
+
+    boolean isParked(UUID eventId) throws SQLException {
+        return intOf("select case when parked_at is null then 0 else 1 end from outbox_event where event_id = ?", eventId) == 1;
+    }
+
+    /** Runs an administrator's action on a connection of its own, as the admin endpoint does in its transaction. */
+    <T> T admin(AdminAction<T> action) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return action.apply(c);
+        }
+    }
+
+    interface AdminAction<T> {
+        T apply(Connection connection) throws SQLException;
     }
 
     private int intOf(String sql, UUID eventId) throws SQLException {

@@ -13,7 +13,7 @@ class RelayStateTest {
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(15);
 
     private static RelayState assess(boolean running, double oldestAge, Duration sinceLastCycle) {
-        return RelayState.assess(true, running, oldestAge, sinceLastCycle, STUCK_AFTER, SEND_TIMEOUT, 3, null);
+        return RelayState.assess(true, running, oldestAge, sinceLastCycle, STUCK_AFTER, SEND_TIMEOUT, 3, null, 0, 0);
     }
 
     @Test
@@ -33,6 +33,16 @@ class RelayStateTest {
     @Test
     void shouldReportARelayThatIsNotRunningUnlessItIsDisabledOnPurpose() {
         assertFalse(assess(false, 0, Duration.ZERO).healthy());
-        assertTrue(RelayState.assess(false, false, 500, Duration.ofHours(1), STUCK_AFTER, SEND_TIMEOUT, 9, null).healthy());
+        assertTrue(RelayState.assess(false, false, 500, Duration.ofHours(1), STUCK_AFTER, SEND_TIMEOUT, 9, null, 0, 0).healthy());
+    }
+
+    @Test
+    void shouldAskForAnAdministratorWhenAnEventIsParkedWithoutCallingTheRelayUnhealthy() {
+        RelayState clear = RelayState.assess(true, true, 0, Duration.ZERO, STUCK_AFTER, SEND_TIMEOUT, 0, null, 0, 0);
+        RelayState parked = RelayState.assess(true, true, 0, Duration.ZERO, STUCK_AFTER, SEND_TIMEOUT, 0, null, 1, 4);
+        assertFalse(clear.needsAttention());
+        assertTrue(parked.needsAttention());
+        assertTrue(parked.healthy(), parked.reason());
+        assertTrue(parked.held() == 4 && parked.parked() == 1);
     }
 }
