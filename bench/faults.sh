@@ -151,7 +151,7 @@ drain() {
     while ((SECONDS - started < DRAIN_TIMEOUT)); do
         read -r cases _ plans _ < <(effects "$file" 2>/dev/null || echo "0 0 0 0")
         if [[ "$cases" == "$expected" && "$plans" == "$expected" ]]; then
-            printf '%s' "$((SECONDS - started))"
+            printf '%ss' "$((SECONDS - started))"
             return 0
         fi
         sleep 1
@@ -204,7 +204,7 @@ report() {
     fi
     [[ "$extra" == *"FAIL"* ]] && verdict=FAIL
     [[ "$verdict" == PASS ]] || FAILED=1
-    printf '%-26s submitted %4s  cases %4s  plans %4s  duplicates %s  dead-letters %s  readiness-non200 %s  drain %ss%s  %s\n' \
+    printf '%-26s submitted %4s  cases %4s  plans %4s  duplicates %s  dead-letters %s  readiness-non200 %s  drain %s%s  %s\n' \
         "$scenario" "$submitted" "$cases" "$plans" "$((dup_cases + dup_plans))" "$dlq" "$ready" "$drained" \
         "${extra:+  ${extra//FAIL/}}" "$verdict"
 }
@@ -266,7 +266,10 @@ scenario_kill_9() {
     # Halfway through the stream the service is killed and started again, while the stream goes on.
     (
         while (($(wc -l <"$WORK/$scenario.ids") < STREAM / 2)); do sleep 0.05; done
-        kill -KILL "$(component_pid "$service")"
+        victim="$(component_pid "$service")"
+        kill -KILL "$victim"
+        # SIGKILL is delivered asynchronously; the port is free only once the process is gone.
+        while kill -0 "$victim" 2>/dev/null; do sleep 0.05; done
         ./clinic start "$service" >"$WORK/$scenario.start.log" 2>&1
     ) &
     killer=$!
@@ -379,7 +382,7 @@ scenario_replay() {
     [[ "$before" == "$after" ]] || extra="$extra effect rows before [$before] after [$after] FAIL"
     all_ids="$WORK/all.ids"
     cat "$WORK"/*.ids | sort -u >"$all_ids"
-    report "replay from offset 0" "$all_ids" "$dlq" "-" 0 no "rows (timeline, inbox, cases, inbox, plans, inbox) [$after]${extra:+ $extra}"
+    report "replay from offset 0" "$all_ids" "$dlq" "-" - no "rows (timeline, inbox, cases, inbox, plans, inbox) [$after]${extra:+ $extra}"
 }
 
 # --- run --------------------------------------------------------------------------------------------------------
