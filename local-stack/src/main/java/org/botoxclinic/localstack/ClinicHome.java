@@ -9,7 +9,12 @@ import java.nio.file.Path;
 record ClinicHome(Path root) {
 
     static ClinicHome at(Path repositoryRoot) {
-        ClinicHome home = new ClinicHome(repositoryRoot.toAbsolutePath().normalize().resolve(".clinic"));
+        return in(repositoryRoot.resolve(".clinic"));
+    }
+
+    /** A home somewhere else ({@code CLINIC_HOME}), e.g. the fault suite's, beside a developer's own stack. */
+    static ClinicHome in(Path directory) {
+        ClinicHome home = new ClinicHome(directory.toAbsolutePath().normalize());
         try {
             Files.createDirectories(home.logs());
             Files.createDirectories(home.root().resolve("data"));

@@ -1,17 +1,19 @@
 package org.botoxclinic.localstack;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 
 /**
- * {@code infra [root]}: brings up PostgreSQL (with the service databases) and Kafka for the local run, prints
- * {@value #READY} once both serve, and stops them, Kafka first, when the process is told to stop.
- * {@code CLINIC_PG_HOST} and {@code CLINIC_KAFKA_BOOTSTRAP} point at existing servers instead.
+ * {@code postgres [root] [port]} and {@code kafka [root] [port] [controller-port]}: each brings up one server of the
+ * local run, prints {@value #READY} once it serves, and is stopped on its own, so an operator (or the fault suite)
+ * can stop, restart, pause or kill the broker without touching the database. PostgreSQL runs detached (pg_ctl
+ * starts it), so its command exits once the server and the service databases are ready; Kafka lives in its
+ * command's JVM until that JVM is told to stop. {@code CLINIC_PG_HOST} and {@code CLINIC_KAFKA_BOOTSTRAP} point
+ * at existing servers instead.
  */
 final class InfraCommand {
 
@@ -25,41 +27,100 @@ final class InfraCommand {
     private InfraCommand() {
     }
 
-    /** Returns only when the start failed or nothing needed to keep running; otherwise runs until the JVM stops. */
-    static int run(List<String> args, Map<String, String> env) {
-        ClinicHome home = ClinicHome.at(rootDirectory(args));
+    /** Returns once PostgreSQL serves the service databases (left running) or its start failed. */
+    static int postgres(List<String> args, Map<String, String> env) {
+        ClinicHome home = home(args, env);
         Lifecycle lifecycle = new Lifecycle();
-        Runtime.getRuntime().addShutdownHook(new Thread(lifecycle::stopAll, "clinic-infra-stop"));
+        // Told to stop while starting: a half-started server must not outlive the start command.
+        Thread stopOnSignal = new Thread(lifecycle::stopAll, "clinic-postgres-stop");
+        Runtime.getRuntime().addShutdownHook(stopOnSignal);
         long started = System.nanoTime();
         try {
-            // Kafka starts on its own thread: it and PostgreSQL take a few seconds each and need nothing from
-            // each other, so the launcher waits for the slower one only.
-            CompletableFuture<String> kafka = startKafka(env, home, lifecycle);
-            PostgresTarget postgres = startPostgres(env, home, lifecycle);
+            PostgresTarget postgres = externalPostgres(env);
+            if (postgres == null) {
+                int port = port(args, 1, POSTGRES_PORT);
+                postgres = lifecycle.start(Lifecycle.Component.POSTGRES, () -> LocalPostgres.start(
+                        home.postgresData(), port, home.logs().resolve("postgres.log"))).adminTarget();
+            }
             ServiceDatabases.ensure(postgres, ServiceDatabases.LOCAL);
             System.out.println("PostgreSQL ready on " + postgres.host() + ":" + postgres.port() + ", databases "
-                    + String.join(", ", ServiceDatabases.LOCAL));
-            System.out.println("Kafka ready on " + kafka.get());
+                    + String.join(", ", ServiceDatabases.LOCAL) + serverPid(home.postgresData()));
         } catch (Exception e) {
-            if (lifecycle.stopping()) {
-                // Told to stop while starting: the failure is the interruption itself, not worth a stack trace.
-                System.out.println("start interrupted; stopping");
-                return 1;
-            }
-            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-            System.err.println("infrastructure failed to start: " + cause);
-            cause.printStackTrace();
-            lifecycle.stopAll();
-            return 1;
+            return failed("PostgreSQL", e, lifecycle);
         }
-        System.out.printf(Locale.ROOT, "infrastructure ready in %.1f s%n", (System.nanoTime() - started) / 1e9);
-        System.out.println(READY);
-        System.out.flush();
-        if (!lifecycle.anythingRunning()) {
+        // From here on the server runs on its own; ./clinic stops it through its postmaster pid.
+        lifecycle.release(Lifecycle.Component.POSTGRES);
+        ready(started);
+        return 0;
+    }
+
+    /** Returns only when the start failed or the broker is external; otherwise runs until the JVM stops. */
+    static int kafka(List<String> args, Map<String, String> env) {
+        ClinicHome home = home(args, env);
+        String external = env.get("CLINIC_KAFKA_BOOTSTRAP");
+        if (external != null && !external.isBlank()) {
+            System.out.println("Kafka is external: " + external);
             return 0;
         }
+        Lifecycle lifecycle = new Lifecycle();
+        Runtime.getRuntime().addShutdownHook(new Thread(lifecycle::stopAll, "clinic-kafka-stop"));
+        long started = System.nanoTime();
+        try {
+            int port = port(args, 1, KAFKA_PORT);
+            int controllerPort = port(args, 2, KAFKA_CONTROLLER_PORT);
+            String bootstrap = lifecycle.start(Lifecycle.Component.KAFKA,
+                    () -> LocalKafka.start(home.kafkaData(), port, controllerPort)).bootstrapServers();
+            System.out.println("Kafka ready on " + bootstrap + ", pid " + ProcessHandle.current().pid());
+        } catch (Exception e) {
+            return failed("Kafka", e, lifecycle);
+        }
+        ready(started);
         awaitShutdown();
         return 0;
+    }
+
+    private static PostgresTarget externalPostgres(Map<String, String> env) {
+        String host = env.get("CLINIC_PG_HOST");
+        if (host == null || host.isBlank()) {
+            return null;
+        }
+        return new PostgresTarget(host, Integer.parseInt(env.getOrDefault("CLINIC_PG_PORT", "5432")),
+                env.getOrDefault("CLINIC_PG_ADMIN_USER", "postgres"), env.getOrDefault("CLINIC_PG_ADMIN_PASSWORD", ""));
+    }
+
+    private static int failed(String server, Exception e, Lifecycle lifecycle) {
+        if (lifecycle.stopping()) {
+            // Told to stop while starting: the failure is the interruption itself, not worth a stack trace.
+            System.out.println("start interrupted; stopping");
+            return 1;
+        }
+        System.err.println(server + " failed to start: " + e);
+        e.printStackTrace();
+        lifecycle.stopAll();
+        return 1;
+    }
+
+    private static void ready(long started) {
+        System.out.printf(Locale.ROOT, "ready in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        System.out.println(READY);
+        System.out.flush();
+    }
+
+    private static String serverPid(Path data) {
+        try {
+            return ", pid " + Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim();
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    private static int port(List<String> args, int index, int fallback) {
+        return args.size() > index ? Integer.parseInt(args.get(index)) : fallback;
+    }
+
+    private static ClinicHome home(List<String> args, Map<String, String> env) {
+        String home = env.get("CLINIC_HOME");
+        return home == null || home.isBlank() ? ClinicHome.at(rootDirectory(args)) : ClinicHome.in(Path.of(home));
     }
 
     private static Path rootDirectory(List<String> args) {
@@ -69,41 +130,9 @@ final class InfraCommand {
         return Path.of(System.getProperty("clinic.root", System.getProperty("user.dir")));
     }
 
-    private static PostgresTarget startPostgres(Map<String, String> env, ClinicHome home, Lifecycle lifecycle)
-            throws Exception {
-        String host = env.get("CLINIC_PG_HOST");
-        if (host != null && !host.isBlank()) {
-            return new PostgresTarget(host, Integer.parseInt(env.getOrDefault("CLINIC_PG_PORT", "5432")),
-                    env.getOrDefault("CLINIC_PG_ADMIN_USER", "postgres"),
-                    env.getOrDefault("CLINIC_PG_ADMIN_PASSWORD", ""));
-        }
-        return lifecycle.start(Lifecycle.Component.POSTGRES, () -> LocalPostgres.start(home.postgresData(),
-                POSTGRES_PORT, home.logs().resolve("postgres.log"))).adminTarget();
-    }
-
-    private static CompletableFuture<String> startKafka(Map<String, String> env, ClinicHome home,
-            Lifecycle lifecycle) {
-        String external = env.get("CLINIC_KAFKA_BOOTSTRAP");
-        if (external != null && !external.isBlank()) {
-            return CompletableFuture.completedFuture(external);
-        }
-        CompletableFuture<String> bootstrap = new CompletableFuture<>();
-        Thread starter = new Thread(() -> {
-            try {
-                bootstrap.complete(lifecycle.start(Lifecycle.Component.KAFKA,
-                        () -> LocalKafka.start(home.kafkaData(), KAFKA_PORT, KAFKA_CONTROLLER_PORT))
-                        .bootstrapServers());
-            } catch (Throwable e) {
-                bootstrap.completeExceptionally(e);
-            }
-        }, "kafka-start");
-        starter.start();
-        return bootstrap;
-    }
-
     private static void awaitShutdown() {
         try {
-            // Nothing counts this down: the servers run until a signal ends the JVM and the shutdown hook stops them.
+            // Nothing counts this down: the broker runs until a signal ends the JVM and the shutdown hook stops it.
             new CountDownLatch(1).await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Tracks the servers of the infra process so that the shutdown hook stops exactly what was started, in a fixed
- * order, even when the signal arrives while a server is still starting.
+ * Tracks the servers a local-stack process starts so that the shutdown hook stops exactly what was started and not
+ * yet released, in a fixed order, even when the signal arrives while a server is still starting.
  */
 final class Lifecycle {
 
@@ -52,12 +52,13 @@ final class Lifecycle {
         }
     }
 
-    synchronized boolean stopping() {
-        return stopping;
+    /** The server now runs on its own (PostgreSQL under pg_ctl): stopping this process must leave it running. */
+    synchronized void release(Component component) {
+        running.remove(component);
     }
 
-    synchronized boolean anythingRunning() {
-        return !running.isEmpty();
+    synchronized boolean stopping() {
+        return stopping;
     }
 
     /** Stops everything; a server still starting is waited for, because a half-started PostgreSQL would outlive us. */

@@ -46,7 +46,8 @@ final class LocalPostgres implements AutoCloseable {
                 // zonky 2.2.2 runs initdb when this flag is set or postgresql.conf is missing, and deletes the
                 // directory on close when it is set: off, an existing cluster is started as it is and kept.
                 .setCleanDataDirectory(false)
-                // The infra process stops PostgreSQL itself, after Kafka; zonky's own hook would race with that.
+                // The server outlives the start command and is stopped by ./clinic through its postmaster pid,
+                // after the services and Kafka; zonky's own hook would stop it when the start command exits.
                 .setRegisterShutdownHook(false)
                 .setPort(port)
                 // zonky turns fsync off for throw-away test clusters; this one keeps a developer's data, and an

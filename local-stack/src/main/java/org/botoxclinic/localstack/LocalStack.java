@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Entry point of {@code clinic-local-stack.jar}, normally driven by {@code ./clinic}:
- * {@code infra [root]} runs PostgreSQL and Kafka for the local run, {@code token <group> ...} mints a development token.
+ * {@code postgres [root] [port]} and {@code kafka [root] [port] [controller-port]} run one server each for the local
+ * run, {@code token <group> ...} mints a development token.
  */
 public final class LocalStack {
 
@@ -18,10 +19,12 @@ public final class LocalStack {
         String command = args.length == 0 ? "" : args[0];
         List<String> rest = args.length == 0 ? List.of() : Arrays.asList(args).subList(1, args.length);
         int status = switch (command) {
-            case "infra" -> InfraCommand.run(rest, System.getenv());
+            case "postgres" -> InfraCommand.postgres(rest, System.getenv());
+            case "kafka" -> InfraCommand.kafka(rest, System.getenv());
             case "token" -> TokenCommand.run(rest, System.out, System.err);
             default -> {
-                System.err.println("usage: java -jar clinic-local-stack.jar infra [repo-root]");
+                System.err.println("usage: java -jar clinic-local-stack.jar postgres [repo-root] [port]");
+                System.err.println("       java -jar clinic-local-stack.jar kafka [repo-root] [port] [controller-port]");
                 System.err.println("       java -jar clinic-local-stack.jar token <group> [--partner ID] [--ttl HOURS]");
                 yield USAGE;
             }

@@ -18,14 +18,16 @@ final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
-    private final Process process;
+    private final ProcessBuilder builder;
     private final Path log;
+    private Process process;
 
-    private ServiceProcess(String name, int port, Process process, Path log) {
+    private ServiceProcess(String name, int port, ProcessBuilder builder, Path log) throws IOException {
         this.name = name;
         this.port = port;
-        this.process = process;
+        this.builder = builder;
         this.log = log;
+        this.process = builder.start();
     }
 
     static ServiceProcess start(Path root, String module, Map<String, String> env) throws IOException {
@@ -38,14 +40,29 @@ final class ServiceProcess implements AutoCloseable {
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-jar", jar.toString()));
+        Files.deleteIfExists(log);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        ServiceProcess service = new ServiceProcess(module, port, builder.start(), log);
+        ServiceProcess service = new ServiceProcess(module, port, builder, log);
         service.awaitReady(Duration.ofSeconds(90));
         return service;
+    }
+
+    /** SIGKILL, as a crash or an OOM killer would: no shutdown hook, no offset commit, nothing finished. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    /** Starts the service again on the same port, database and broker, and waits until it is ready. */
+    void startAgain() throws IOException {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        process = builder.start();
+        awaitReady(Duration.ofSeconds(90));
     }
 
     String baseUrl() {
