@@ -25,6 +25,8 @@ public class DeadLetterGauge {
 
     public DeadLetterGauge(DeadLetters deadLetters, MeterRegistry meters) {
         this.deadLetters = deadLetters;
+        // A restarted application in the same JVM (tests, dev mode) must not keep reading the old instance's value.
+        meters.find("clinic.inbox.dead.letters").gauges().forEach(meters::remove);
         Gauge.builder("clinic.inbox.dead.letters", parked, AtomicLong::get)
                 .description("Events a consumer parked (GET /api/admin/dead-letters) and nobody replayed yet")
                 .register(meters);

@@ -108,6 +108,11 @@ public class Inbox {
                     }
                     return;
                 } catch (RuntimeException e) {
+                    if (stopping.getCount() == 0) {
+                        // Whatever failed while the service stops (its datasource closing) says nothing about the event.
+                        throw new InboxStoppedException("the service stopped while " + event.type() + " " + event.id()
+                                + " was being applied");
+                    }
                     FailureKind kind = Failures.classify(e);
                     if (kind == FailureKind.TRANSIENT) {
                         waitOut(event, ++transientFailures, e);
@@ -192,6 +197,8 @@ public class Inbox {
     private AtomicInteger retrying(String topic) {
         return retrying.computeIfAbsent(topic, t -> {
             AtomicInteger value = new AtomicInteger();
+            // A restarted application in the same JVM (tests, dev mode) must not keep reading the old instance's value.
+            meters.find("clinic.inbox.retrying").tag("topic", t).gauges().forEach(meters::remove);
             Gauge.builder("clinic.inbox.retrying", value, AtomicInteger::get).tag("topic", t)
                     .description("1 while an event of this topic waits out a transient failure (later events wait behind it)")
                     .register(meters);
