@@ -73,6 +73,49 @@ public final class EmbeddedPostgresServer {
         return withDatabase(adminUrl, name);
     }
 
+    /**
+     * Creates an empty database owned by a login of its own and returns its JDBC URL, for tests that take that login
+     * away while the service runs ({@link #refuseLogins}); an external server's user needs CREATEROLE for this.
+     */
+    public String createDatabaseWithOwnLogin(String prefix, String login, String loginPassword) {
+        String name = (prefix + "_" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9_]", "_");
+        asAdmin("create role " + identifier(login) + " login password '" + loginPassword.replace("'", "''") + "'",
+                "create database " + name + " owner " + identifier(login));
+        // Without the admin URL's parameters: the embedded server's carry user=postgres, which would win over the login.
+        String url = withDatabase(adminUrl, name);
+        return url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
+    }
+
+    /** The database server turns the login away: its sessions end and new ones are refused, as in a fail-over. */
+    public void refuseLogins(String login) {
+        asAdmin("alter role " + identifier(login) + " nologin",
+                "select pg_terminate_backend(pid) from pg_stat_activity where usename = '" + login.replace("'", "''") + "'");
+    }
+
+    /** The login is admitted again. */
+    public void allowLogins(String login) {
+        asAdmin("alter role " + identifier(login) + " login");
+    }
+
+    private void asAdmin(String... statements) {
+        try (Connection connection = DriverManager.getConnection(adminUrl, user, password);
+             Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("administrative statement failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static String identifier(String name) {
+        if (!name.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("not a plain identifier: " + name);
+        }
+        return name;
+    }
+
     public String user() {
         return user;
     }

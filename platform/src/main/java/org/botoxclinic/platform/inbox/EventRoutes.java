@@ -4,18 +4,20 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.botoxclinic.platform.events.EventJson;
 import org.botoxclinic.platform.events.IncomingEvent;
 import org.botoxclinic.platform.events.MalformedEventException;
 
 /**
- * The one way a consumer says what it does with each event type: handlers registered by type constant
+ * The one way a consumer says what it does with each event type of one topic: handlers registered by type constant
  * ({@code EventTypes}), each with the payload record it reads. Types without a handler are not this consumer's
- * business and are skipped; a payload that cannot be read, or lacks what its handler needs, is malformed.
+ * business and are skipped; a payload that cannot be read, or lacks what its handler needs, is malformed. The inbox
+ * keeps the routes by topic, so that a parked event can be replayed through the same handlers.
  *
  * <pre>{@code
- * routes = inbox.routes()
+ * routes = inbox.routes("referral-events")
  *         .on(EventTypes.REFERRAL_ACCEPTED, ReferralAcceptedMessage.class, (message, event) -> cases.open(message))
  *         .build();
  * }</pre>
@@ -31,16 +33,23 @@ public final class EventRoutes implements EventHandler {
     private record Registered<T>(Class<T> payloadType, Route<T> route) {
     }
 
+    private final String topic;
     private final EventJson json;
     private final Map<String, Registered<?>> routes;
 
-    private EventRoutes(EventJson json, Map<String, Registered<?>> routes) {
+    private EventRoutes(String topic, EventJson json, Map<String, Registered<?>> routes) {
+        this.topic = topic;
         this.json = json;
         this.routes = Collections.unmodifiableMap(routes);
     }
 
-    public static Builder builder(EventJson json) {
-        return new Builder(json);
+    /** Routes of the given topic, handed to {@code registry} when built. */
+    public static Builder builder(String topic, EventJson json, Consumer<EventRoutes> registry) {
+        return new Builder(topic, json, registry);
+    }
+
+    public String topic() {
+        return topic;
     }
 
     public Set<String> types() {
@@ -66,11 +75,15 @@ public final class EventRoutes implements EventHandler {
     /** Collects a consumer's routes; a type may be registered once. */
     public static final class Builder {
 
+        private final String topic;
         private final EventJson json;
+        private final Consumer<EventRoutes> registry;
         private final Map<String, Registered<?>> routes = new LinkedHashMap<>();
 
-        private Builder(EventJson json) {
+        private Builder(String topic, EventJson json, Consumer<EventRoutes> registry) {
+            this.topic = topic;
             this.json = json;
+            this.registry = registry;
         }
 
         public <T> Builder on(String type, Class<T> payloadType, Route<T> route) {
@@ -81,7 +94,9 @@ public final class EventRoutes implements EventHandler {
         }
 
         public EventRoutes build() {
-            return new EventRoutes(json, new LinkedHashMap<>(routes));
+            EventRoutes built = new EventRoutes(topic, json, new LinkedHashMap<>(routes));
+            registry.accept(built);
+            return built;
         }
     }
 }

@@ -24,7 +24,8 @@ class EventRoutesTest {
     }
 
     private final List<String> handled = new ArrayList<>();
-    private final EventRoutes routes = EventRoutes.builder(new EventJson(new ObjectMapper()))
+    private final List<EventRoutes> registered = new ArrayList<>();
+    private final EventRoutes routes = EventRoutes.builder("greetings", new EventJson(new ObjectMapper()), registered::add)
             .on("Greeted", Greeting.class, (greeting, event) -> handled.add(greeting.name() + "@" + event.id()))
             .build();
 
@@ -56,8 +57,14 @@ class EventRoutesTest {
     }
 
     @Test
+    void shouldHandItsRoutesToTheRegistryOfItsTopicWhenBuilt() {
+        assertEquals(List.of(routes), registered);
+        assertEquals("greetings", routes.topic());
+    }
+
+    @Test
     void shouldRefuseRoutingOneTypeTwice() {
-        EventRoutes.Builder builder = EventRoutes.builder(new EventJson(new ObjectMapper()))
+        EventRoutes.Builder builder = EventRoutes.builder("greetings", new EventJson(new ObjectMapper()), registered::add)
                 .on("Greeted", Greeting.class, (greeting, event) -> { });
         assertThrows(IllegalStateException.class, () -> builder.on("Greeted", Greeting.class, (greeting, event) -> { }));
     }

@@ -20,7 +20,7 @@ public class ReferralEventsConsumer {
 
     public ReferralEventsConsumer(Inbox inbox, AuthorizationCaseService cases) {
         this.inbox = inbox;
-        this.routes = inbox.routes()
+        this.routes = inbox.routes("referral-events")
                 .on(EventTypes.REFERRAL_ACCEPTED, ReferralAcceptedMessage.class,
                         (message, event) -> cases.open(message.toDomain()))
                 .on(EventTypes.REFERRAL_CANCELLED, ReferralCancelledMessage.class,

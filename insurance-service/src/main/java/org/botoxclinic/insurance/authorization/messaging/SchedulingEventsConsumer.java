@@ -20,7 +20,7 @@ public class SchedulingEventsConsumer {
 
     public SchedulingEventsConsumer(Inbox inbox, TreatmentUsageService usage) {
         this.inbox = inbox;
-        this.routes = inbox.routes()
+        this.routes = inbox.routes("scheduling-events")
                 .on(EventTypes.TREATMENT_COMPLETED, TreatmentCompletedMessage.class,
                         (message, event) -> usage.record(message.toDomain(event.id())))
                 .build();

@@ -26,7 +26,7 @@ public class AuthorizationEventsConsumer {
     public AuthorizationEventsConsumer(Inbox inbox, TimelineService timeline) {
         this.inbox = inbox;
         this.timeline = timeline;
-        this.routes = inbox.routes()
+        this.routes = inbox.routes("authorization-events")
                 .on(EventTypes.AUTHORIZATION_SUBMITTED, AuthorizationSubmittedMessage.class, this::report)
                 .on(EventTypes.AUTHORIZATION_APPROVED, AuthorizationApprovedMessage.class, this::report)
                 .on(EventTypes.AUTHORIZATION_DENIED, AuthorizationDeniedMessage.class, this::report)

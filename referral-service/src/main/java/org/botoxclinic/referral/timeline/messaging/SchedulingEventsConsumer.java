@@ -22,7 +22,7 @@ public class SchedulingEventsConsumer {
     public SchedulingEventsConsumer(Inbox inbox, TimelineService timeline) {
         this.inbox = inbox;
         this.timeline = timeline;
-        this.routes = inbox.routes()
+        this.routes = inbox.routes("scheduling-events")
                 .on(EventTypes.APPOINTMENT_SCHEDULED, AppointmentScheduledMessage.class, this::report)
                 .on(EventTypes.APPOINTMENT_RESCHEDULED, AppointmentRescheduledMessage.class, this::report)
                 .on(EventTypes.APPOINTMENT_CANCELLED, AppointmentCancelledMessage.class, this::report)

@@ -20,7 +20,7 @@ public class AuthorizationEventsConsumer {
 
     public AuthorizationEventsConsumer(Inbox inbox, TreatmentPlanService plans) {
         this.inbox = inbox;
-        this.routes = inbox.routes()
+        this.routes = inbox.routes("authorization-events")
                 .on(EventTypes.AUTHORIZATION_APPROVED, AuthorizationApprovedMessage.class, (message, event) ->
                         plans.authorizationApproved(message.referralId(), message.indication(), message.authorization(),
                                 message.patient() == null ? null : message.patient().identity()))

@@ -19,7 +19,7 @@ public class ReferralEventsConsumer {
 
     public ReferralEventsConsumer(Inbox inbox, TreatmentPlanService plans) {
         this.inbox = inbox;
-        this.routes = inbox.routes()
+        this.routes = inbox.routes("referral-events")
                 .on(EventTypes.REFERRAL_ACCEPTED, ReferralAcceptedMessage.class, (message, event) -> plans.referralAccepted(
                         message.referralId(), message.patient().identity(), message.indication(), message.acceptedAt()))
                 .on(EventTypes.REFERRAL_CANCELLED, ReferralCancelledMessage.class, (message, event) -> plans.referralCancelled(
