@@ -1,14 +1,17 @@
 package org.botoxclinic.platform.outbox;
 
+import io.smallrye.health.api.HealthGroup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
-import org.eclipse.microprofile.health.Readiness;
 
-/** Readiness reports a relay that has stopped publishing, so an operator sees events piling up before users do. */
-@Readiness
+/**
+ * The messaging health group reports a relay that has stopped publishing, so an operator sees events piling up
+ * before users do; not readiness, since the API keeps serving (the outbox keeps the events) while it waits.
+ */
+@HealthGroup("messaging")
 @ApplicationScoped
 public class OutboxRelayHealthCheck implements HealthCheck {
 

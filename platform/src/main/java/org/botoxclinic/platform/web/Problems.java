@@ -44,6 +44,12 @@ public final class Problems {
                 "the request is invalid: " + String.join(", ", fieldMessages.keySet()), Map.of("violations", violations));
     }
 
+    /** 400 naming one query, path or header parameter, in the same shape as {@link #invalid}. */
+    public static HttpProblem invalidParameter(String name, String in, String message) {
+        return of(Response.Status.BAD_REQUEST, "CONSTRAINT_VIOLATION", "the request is invalid: " + name,
+                Map.of("violations", List.of(Map.of("field", name, "in", in, "message", message))));
+    }
+
     public static URI type(String code) {
         return URI.create("urn:clinic:problem:" + code.toLowerCase(Locale.ROOT).replace('_', '-'));
     }

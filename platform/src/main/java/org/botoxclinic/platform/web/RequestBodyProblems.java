@@ -1,5 +1,7 @@
 package org.botoxclinic.platform.web;
 
+import java.time.LocalDate;
+import java.time.temporal.Temporal;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -12,6 +14,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -47,6 +50,11 @@ public final class RequestBodyProblems {
     private static String reason(JsonMappingException e) {
         if (e instanceof UnrecognizedPropertyException) {
             return "is not a known field";
+        }
+        if (e instanceof InvalidFormatException format && format.getTargetType() != null
+                && Temporal.class.isAssignableFrom(format.getTargetType())) {
+            return "must be a date" + (LocalDate.class.equals(format.getTargetType()) ? " such as 2026-11-24"
+                    : " and time with an offset such as 2026-11-24T10:00:00Z") + ", " + DateBounds.RANGE;
         }
         if (!(e instanceof MismatchedInputException mismatch)) {
             return "has an invalid value";
@@ -111,6 +119,9 @@ public final class RequestBodyProblems {
         public Response toResponse(WebApplicationException e) {
             if (e.getCause() instanceof JsonProcessingException json) {
                 return unreadable(json);
+            }
+            if (e.getResponse().getEntity() instanceof HttpProblem) {
+                return e.getResponse();
             }
             Response.StatusType status = e.getResponse().getStatusInfo();
             String code = status.getReasonPhrase().toUpperCase(Locale.ROOT).replace(' ', '_');

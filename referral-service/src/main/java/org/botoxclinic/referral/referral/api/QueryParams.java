@@ -1,11 +1,12 @@
 package org.botoxclinic.referral.referral.api;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
 import org.botoxclinic.platform.domain.InvalidInputException;
+import org.botoxclinic.platform.web.DateBounds;
 
 /** Query parameters parsed so that a bad value is a 400 naming the parameter, not a bare 404. */
 final class QueryParams {
@@ -30,9 +31,9 @@ final class QueryParams {
             return null;
         }
         try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(name, "must be a date such as 2026-11-24");
+            return DateBounds.parseDate(value);
+        } catch (DateTimeException e) {
+            throw new InvalidInputException(name, DateBounds.dateMessage());
         }
     }
 }

@@ -1,0 +1,69 @@
+package org.botoxclinic.platform.health;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+
+/**
+ * Whether the Kafka broker answers, asked every few seconds by a small admin client on its own thread; it
+ * feeds the messaging health group and a gauge, never readiness, since the API works without the broker.
+ */
+@ApplicationScoped
+public class BrokerProbe {
+
+    private final BackgroundProbe probe;
+    private final Map<String, Object> adminConfig = new HashMap<>();
+    private final int timeoutMillis;
+    private Admin admin;
+
+    public BrokerProbe(HealthConfig config, MeterRegistry meters,
+                       @Identifier("default-kafka-broker") Map<String, Object> kafka) {
+        HealthConfig.Broker broker = config.broker();
+        this.timeoutMillis = (int) broker.timeout().toMillis();
+        kafka.forEach((key, value) -> {
+            if (AdminClientConfig.configNames().contains(key)) {
+                adminConfig.put(key, value);
+            }
+        });
+        adminConfig.put(AdminClientConfig.CLIENT_ID_CONFIG, "health-probe");
+        adminConfig.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMillis);
+        adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMillis);
+        adminConfig.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
+        this.probe = new BackgroundProbe("kafka-broker", this::ask, broker.every(), broker.staleAfter());
+        meters.gauge("clinic.health.kafka.broker.up", this, self -> self.state().up() ? 1 : 0);
+    }
+
+    void start(@Observes StartupEvent started) {
+        probe.start();
+    }
+
+    void stop(@Observes ShutdownEvent stopping) {
+        probe.stop();
+        if (admin != null) {
+            admin.close(java.time.Duration.ofSeconds(1));
+        }
+    }
+
+    BackgroundProbe.State state() {
+        return probe.state();
+    }
+
+    private void ask() throws Exception {
+        if (admin == null) {
+            admin = Admin.create(adminConfig);
+        }
+        admin.describeCluster(new DescribeClusterOptions().timeoutMs(timeoutMillis)).nodes()
+                .get(timeoutMillis + 500L, TimeUnit.MILLISECONDS);
+    }
+}

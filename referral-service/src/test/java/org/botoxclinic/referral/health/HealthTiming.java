@@ -1,0 +1,29 @@
+package org.botoxclinic.referral.health;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.response.Response;
+
+/** Calls a health endpoint and fails unless it answered within a second, whatever it answered. */
+final class HealthTiming {
+
+    static final long LIMIT_MILLIS = 1000;
+
+    private HealthTiming() {
+    }
+
+    /** The status without a time limit: for waiting until the freshly started service has warmed up. */
+    static int status(String path) {
+        return given().get(path).statusCode();
+    }
+
+    static Response timed(String path) {
+        long start = System.nanoTime();
+        Response response = given().get(path);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        System.out.printf("%s answered %d in %d ms%n", path, response.statusCode(), millis);
+        assertTrue(millis < LIMIT_MILLIS, path + " took " + millis + " ms: " + response.asString());
+        return response;
+    }
+}
