@@ -31,7 +31,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.botoxclinic.testkit.DevTokens;
 import org.botoxclinic.testkit.EmbeddedKafkaBroker;
 import org.botoxclinic.testkit.EmbeddedPostgresServer;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,10 +38,6 @@ import org.junit.jupiter.api.Test;
  * either answered 2xx and stored, or refused and not stored (resending it then creates it, 201), never done
  * without a 2xx (a resend that finds it, 200). Prints the figures.
  */
-@Disabled("Reproduces a defect not yet fixed: Quarkus 3.33's graceful shutdown does not refuse requests that arrive "
-        + "while it drains (it serves them with Connection: close), and one arriving as the drain ends is stored while "
-        + "its connection is cut (measured: 1 of 384 cut requests stored). Needs a 503 filter from the first moment of "
-        + "shutdown (quarkus.shutdown.delay + ShutdownDelayInitiatedEvent). Enable once that exists.")
 class GracefulRestartIT {
 
     private static final int CLIENTS = 4;

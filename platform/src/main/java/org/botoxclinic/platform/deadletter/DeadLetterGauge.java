@@ -9,6 +9,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
+import org.botoxclinic.platform.web.SkipWhenShuttingDown;
 
 /**
  * The gauge {@code clinic.inbox.dead.letters}: events parked and not replayed. Counted from the database now and
@@ -32,7 +33,8 @@ public class DeadLetterGauge {
                 .register(meters);
     }
 
-    @Scheduled(every = "${clinic.inbox.dead-letter-count-every:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${clinic.inbox.dead-letter-count-every:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = SkipWhenShuttingDown.class)
     void refresh() {
         try {
             parked.set(deadLetters.parkedCount());

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 class HealthAnswersTest {
 
     @Test
-    void readinessIsTheDatabaseAndNothingElse() {
+    void readinessIsTheDatabaseAndWhetherShutdownHasBegun() {
         await().atMost(Duration.ofSeconds(10)).until(() -> status("/q/health/ready") == 200);
-        timed("/q/health/ready").then().statusCode(200).body("checks.name", containsInAnyOrder("database"));
+        timed("/q/health/ready").then().statusCode(200).body("checks.name", containsInAnyOrder("database", "Graceful Shutdown"));
         timed("/q/health/live").then().statusCode(200);
     }
 

@@ -22,6 +22,7 @@ import org.botoxclinic.insurance.authorization.repository.AuthorizationCaseRepos
 import org.botoxclinic.platform.outbox.Outbox;
 import org.botoxclinic.platform.time.Timestamps;
 import org.jboss.logging.Logger;
+import org.botoxclinic.platform.web.SkipWhenShuttingDown;
 
 /**
  * The clocks nobody may miss: approvals past their last day expire, late payer decisions are flagged (and counted in
@@ -63,7 +64,7 @@ public class AuthorizationClockJob {
     }
 
     @Scheduled(identity = "authorization-clocks", every = "${clinic.authorization-job.every:1m}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = SkipWhenShuttingDown.class)
     void scheduled() {
         run();
     }

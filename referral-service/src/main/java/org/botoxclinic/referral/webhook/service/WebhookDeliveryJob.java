@@ -24,6 +24,7 @@ import org.botoxclinic.referral.webhook.domain.WebhookTarget;
 import org.botoxclinic.referral.webhook.repository.PartnerWebhookRepository;
 import org.botoxclinic.referral.webhook.repository.WebhookDeliveryRepository;
 import org.jboss.logging.Logger;
+import org.botoxclinic.platform.web.SkipWhenShuttingDown;
 
 /**
  * Delivers what is owed to partners' webhooks, at least once. Each round claims due deliveries (replicas share the
@@ -51,7 +52,7 @@ public class WebhookDeliveryJob {
     }
 
     @Scheduled(every = "${clinic.webhooks.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            delayed = "2s")
+            delayed = "2s", skipExecutionIf = SkipWhenShuttingDown.class)
     void deliverDue() {
         deliverDueNow();
     }

@@ -12,6 +12,7 @@ import org.botoxclinic.scheduling.appointment.domain.NoShowRule;
 import org.botoxclinic.scheduling.appointment.repository.AppointmentRepository;
 import org.botoxclinic.scheduling.config.SchedulingConfig;
 import org.jboss.logging.Logger;
+import org.botoxclinic.platform.web.SkipWhenShuttingDown;
 
 /** Nobody has to remember to mark no-shows: appointments still BOOKED after their day and a grace period are marked. */
 @ApplicationScoped
@@ -34,7 +35,8 @@ public class NoShowJob {
         this.config = config;
     }
 
-    @Scheduled(every = "${clinic.scheduling.no-show-check-every:15m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${clinic.scheduling.no-show-check-every:15m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = SkipWhenShuttingDown.class)
     void run() {
         markMissed();
     }

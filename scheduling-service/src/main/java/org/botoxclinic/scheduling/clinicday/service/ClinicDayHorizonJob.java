@@ -4,6 +4,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.botoxclinic.platform.web.SkipWhenShuttingDown;
 
 /** Nobody has to add the monthly clinic days by hand: they are generated at start and as the horizon rolls on. */
 @ApplicationScoped
@@ -19,7 +20,8 @@ public class ClinicDayHorizonJob {
         clinicDays.generate();
     }
 
-    @Scheduled(every = "${clinic.scheduling.clinic-days.generate-every:12h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${clinic.scheduling.clinic-days.generate-every:12h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = SkipWhenShuttingDown.class)
     void rollHorizon() {
         clinicDays.generate();
     }
