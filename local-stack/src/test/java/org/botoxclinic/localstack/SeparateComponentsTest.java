@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.botoxclinic.testkit.KafkaProbe;
@@ -111,7 +112,7 @@ class SeparateComponentsTest {
         while (!log(logName).contains(InfraCommand.READY)) {
             assertTrue(process.isAlive(), () -> logName + " exited:\n" + log(logName));
             assertTrue(System.nanoTime() < deadline, () -> logName + " not ready:\n" + log(logName));
-            Thread.sleep(100);
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.botoxclinic.systemtest;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
 import org.botoxclinic.testkit.DevTokens;
 import org.botoxclinic.testkit.EmbeddedKafkaBroker;
@@ -76,19 +78,23 @@ class GracefulRestartIT {
                     int status = post(http, baseUrl[0], token, body);
                     attempts.add(new Attempt(externalId, body, status));
                     if (status < 0) {
-                        Thread.sleep(100);
+                        // The service is down: pace the reconnects instead of spinning.
+                        LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
                     }
                 }
                 return null;
             });
         }
-        Thread.sleep(2000);
+        // The clients are being answered before the restart...
+        await().atMost(Duration.ofSeconds(30)).until(() -> answered(attempts) >= 50);
         long stopping = System.nanoTime();
         service.close();
         long stoppedMillis = (System.nanoTime() - stopping) / 1_000_000;
         service = ServiceProcess.start(root, "referral-service", env);
         baseUrl[0] = service.baseUrl();
-        Thread.sleep(2000);
+        // ...and again after it.
+        long answeredBefore = answered(attempts);
+        await().atMost(Duration.ofSeconds(30)).until(() -> answered(attempts) >= answeredBefore + 50);
         posting.set(false);
         clients.shutdown();
         assertTrue(clients.awaitTermination(30, TimeUnit.SECONDS));
@@ -162,5 +168,9 @@ class GracefulRestartIT {
                  "insurance":{"payerId":"AETNA","payerName":"Aetna","memberId":"W123456789"},
                  "urgency":"ROUTINE"}
                 """.formatted(externalId, LocalDate.now().minusYears(40));
+    }
+
+    private static long answered(ConcurrentLinkedQueue<Attempt> attempts) {
+        return attempts.stream().filter(a -> a.status() >= 200 && a.status() < 300).count();
     }
 }

@@ -60,8 +60,9 @@ class ServiceCrashIT {
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
                 casesOf(referrals) == STREAM && plansOf(referrals) == STREAM);
-        // A doubled event would show up a moment later than the first; give it the time to.
-        Thread.sleep(2000);
+        // A doubled event would show up a moment later than the first: the counts must hold for 2 s.
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250))
+                .until(() -> casesOf(referrals) == STREAM && plansOf(referrals) == STREAM);
 
         long lostCases = referrals.stream().filter(r -> rows("insurance-service", "authorization_case", r) == 0).count();
         long doubledCases = referrals.stream().mapToLong(r -> Math.max(0, rows("insurance-service", "authorization_case", r) - 1)).sum();

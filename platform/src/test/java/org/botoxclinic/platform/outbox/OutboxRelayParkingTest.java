@@ -82,7 +82,8 @@ class OutboxRelayParkingTest {
                     "an unexpected error parks after the configured attempts, not before");
             assertEquals(3.0, meters.get("clinic.outbox.parked").gauge().value());
             assertEquals(6.0, meters.get("clinic.outbox.held").gauge().value());
-            Thread.sleep(1200);   // held rows are older than stuck-after (1 s) now: still healthy, but needs attention
+            // Held rows grow older than stuck-after (1 s): the relay stays healthy, but needs attention.
+            await().pollDelay(Duration.ofMillis(1100)).atMost(Duration.ofSeconds(5)).until(() -> relay.state().needsAttention());
             RelayState state = relay.state();
             assertTrue(state.healthy(), state.reason());
             assertTrue(state.needsAttention());
