@@ -17,8 +17,9 @@ import org.botoxclinic.testkit.EmbeddedPostgresServer.ServiceDatabase;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packaged service will not run with the roles mixed up: migrations as the runtime login are refused, and so is
- * running as the owner of the audit trail once the schema exists. With the roles apart it starts.
+ * The packaged service will not run with the roles mixed up: migrating and running as one login is refused by the
+ * migration, and running as the owner of the audit trail once the schema exists by the start-up check. With the
+ * roles apart it starts.
  */
 class DatabaseRolesIT {
 
@@ -27,9 +28,10 @@ class DatabaseRolesIT {
         Path root = Path.of(System.getProperty("clinic.root", ".."));
         ServiceDatabase database = EmbeddedPostgresServer.get().createServiceDatabase("roles");
 
+        // One login for both: the owner would run the service (the runtime login could not even create a table).
         Map<String, String> sameLogin = environment(database);
-        sameLogin.put("DB_MIGRATION_USERNAME", database.runtime());
-        sameLogin.put("DB_MIGRATION_PASSWORD", database.runtimePassword());
+        sameLogin.put("DB_USERNAME", database.owner());
+        sameLogin.put("DB_PASSWORD", database.ownerPassword());
         assertThrows(IllegalStateException.class, () -> ServiceProcess.start(root, "referral-service", sameLogin).close());
         assertTrue(log(root).contains("migrations must run as the owner role"), "the migration refused");
 
