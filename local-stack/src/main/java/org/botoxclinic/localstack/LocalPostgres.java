@@ -12,6 +12,8 @@ import java.util.List;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import org.botoxclinic.testkit.PostgresLogging;
+
 /** PostgreSQL 15 from the zonky Maven artifacts, keeping its data in a directory that survives restarts. */
 final class LocalPostgres implements AutoCloseable {
 
@@ -41,7 +43,7 @@ final class LocalPostgres implements AutoCloseable {
         Files.createDirectories(logFile.toAbsolutePath().getParent());
         refuseIfAnotherServerOwns(data);
         File log = logFile.toFile();
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(data)
                 // zonky 2.2.2 runs initdb when this flag is set or postgresql.conf is missing, and deletes the
                 // directory on close when it is set: off, an existing cluster is started as it is and kept.
@@ -59,9 +61,10 @@ final class LocalPostgres implements AutoCloseable {
                 // for it whatever happens to us.
                 .setOutputRedirector(Redirect.appendTo(log))
                 .setErrorRedirector(Redirect.appendTo(log))
-                .setPGStartupWait(Duration.ofSeconds(60))
-                .start();
-        return new LocalPostgres(postgres);
+                .setPGStartupWait(Duration.ofSeconds(60));
+        // The server's log holds no row values: terse errors, never the statement or its parameters.
+        PostgresLogging.WITHOUT_ROW_VALUES.forEach(builder::setServerConfig);
+        return new LocalPostgres(builder.start());
     }
 
     PostgresTarget adminTarget() {

@@ -159,6 +159,8 @@ class SeparateComponentsTest {
     }
 
     private static Connection connect(int port) throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/referral", "referral", "referral");
+        // The owner login: the runtime login creates no tables (the service's migrations run as the owner).
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/referral", "referral_owner",
+                "referral_owner");
     }
 }

@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -53,20 +54,22 @@ final class ClinicSystem implements AutoCloseable {
         try (InputStream key = ClinicSystem.class.getClassLoader().getResourceAsStream("dev-jwt/publicKey.pem")) {
             Files.copy(key, publicKey, StandardCopyOption.REPLACE_EXISTING);
         }
-        Map<String, String> databases = Map.of(
-                "referral-service", postgres.createDatabase("referral"),
-                "insurance-service", postgres.createDatabase("insurance"),
-                "scheduling-service", postgres.createDatabase("scheduling"));
+        // As in production: each service's migrations run as its database's owner, the service as its runtime login.
+        Map<String, EmbeddedPostgresServer.ServiceDatabase> serviceDatabases = Map.of(
+                "referral-service", postgres.createServiceDatabase("referral"),
+                "insurance-service", postgres.createServiceDatabase("insurance"),
+                "scheduling-service", postgres.createServiceDatabase("scheduling"));
+        Map<String, String> databases = new HashMap<>();
+        serviceDatabases.forEach((service, database) -> databases.put(service, database.url()));
         ServiceProcess[] services = new ServiceProcess[3];
         String[] modules = {"referral-service", "insurance-service", "scheduling-service"};
         for (int i = 0; i < modules.length; i++) {
-            services[i] = ServiceProcess.start(root, modules[i], Map.of(
-                    "DB_URL", databases.get(modules[i]),
-                    "DB_USERNAME", postgres.user(),
-                    "DB_PASSWORD", postgres.password(),
+            Map<String, String> env = new HashMap<>(serviceDatabases.get(modules[i]).environment());
+            env.putAll(Map.of(
                     "KAFKA_BOOTSTRAP_SERVERS", kafka,
                     "JWT_PUBLIC_KEY_LOCATION", publicKey.toString(),
                     "JWT_ISSUER", DevTokens.ISSUER));
+            services[i] = ServiceProcess.start(root, modules[i], env);
         }
         return new ClinicSystem(kafka, postgres, databases, services[0], services[1], services[2]);
     }

@@ -52,14 +52,15 @@ class GracefulRestartIT {
     void restartUnderLoadLosesNothingAndHalfDoesNothing() throws Exception {
         Path root = Path.of(System.getProperty("clinic.root", ".."));
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.get();
-        String database = postgres.createDatabase("restart");
+        EmbeddedPostgresServer.ServiceDatabase serviceDatabase = postgres.createServiceDatabase("restart");
+        String database = serviceDatabase.url();
         Path publicKey = Files.createTempFile("dev-jwt", ".pem");
         try (InputStream key = getClass().getClassLoader().getResourceAsStream("dev-jwt/publicKey.pem")) {
             Files.copy(key, publicKey, StandardCopyOption.REPLACE_EXISTING);
         }
-        Map<String, String> env = Map.of("DB_URL", database, "DB_USERNAME", postgres.user(),
-                "DB_PASSWORD", postgres.password(), "KAFKA_BOOTSTRAP_SERVERS", EmbeddedKafkaBroker.bootstrapServers(),
-                "JWT_PUBLIC_KEY_LOCATION", publicKey.toString(), "JWT_ISSUER", DevTokens.ISSUER);
+        Map<String, String> env = new java.util.HashMap<>(serviceDatabase.environment());
+        env.putAll(Map.of("KAFKA_BOOTSTRAP_SERVERS", EmbeddedKafkaBroker.bootstrapServers(),
+                "JWT_PUBLIC_KEY_LOCATION", publicKey.toString(), "JWT_ISSUER", DevTokens.ISSUER));
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         String token = DevTokens.forPartner("pcp-restart");

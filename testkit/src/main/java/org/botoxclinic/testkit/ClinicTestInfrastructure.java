@@ -1,5 +1,6 @@
 package org.botoxclinic.testkit;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -12,13 +13,10 @@ public class ClinicTestInfrastructure implements QuarkusTestResourceLifecycleMan
 
     @Override
     public Map<String, String> start() {
-        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.get();
-        String bootstrap = EmbeddedKafkaBroker.bootstrapServers();
-        return Map.of(
-                "quarkus.datasource.jdbc.url", postgres.createDatabase("svc"),
-                "quarkus.datasource.username", postgres.user(),
-                "quarkus.datasource.password", postgres.password(),
-                "kafka.bootstrap.servers", bootstrap);
+        // As in production: migrations as the database's owner, the service as its runtime login.
+        Map<String, String> config = new HashMap<>(EmbeddedPostgresServer.get().createServiceDatabase("svc").quarkusConfig());
+        config.put("kafka.bootstrap.servers", EmbeddedKafkaBroker.bootstrapServers());
+        return config;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.botoxclinic.insurance.messaging;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -8,8 +9,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import org.botoxclinic.testkit.EmbeddedPostgresServer;
 
 /**
- * The service's database reached through a login of its own (not the server's superuser), so that a test can have
- * the server refuse that login for a while, as a fail-over does. Overrides the shared infrastructure's datasource,
+ * The service's database reached through a runtime login with a known name, so that a test can have the server
+ * refuse that login for a while, as a fail-over does (migrations ran earlier as the database's owner). Overrides the shared infrastructure's datasource,
  * and shortens the inbox's longest back-off so that recovery is seen within seconds.
  */
 public class OwnLoginDatabase implements QuarkusTestResourceLifecycleManager {
@@ -18,13 +19,10 @@ public class OwnLoginDatabase implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        String password = UUID.randomUUID().toString();
-        String url = EmbeddedPostgresServer.get().createDatabaseWithOwnLogin("svc_own_login", LOGIN, password);
-        return Map.of(
-                "quarkus.datasource.jdbc.url", url,
-                "quarkus.datasource.username", LOGIN,
-                "quarkus.datasource.password", password,
-                "clinic.inbox.retry-max-delay", "2s");
+        Map<String, String> config = new HashMap<>(
+                EmbeddedPostgresServer.get().createServiceDatabase("svc_own_login", LOGIN).quarkusConfig());
+        config.put("clinic.inbox.retry-max-delay", "2s");
+        return config;
     }
 
     @Override

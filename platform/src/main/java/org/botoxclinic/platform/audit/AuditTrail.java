@@ -23,11 +23,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Records every read and write of a clinical resource: who (subject, groups, partner), the action, the resource
  * and its referral, and when. Written in the caller's transaction, so a change and its audit entry commit together.
+ * A refused lookup is recorded in a transaction of its own ({@link #recordDenied}), since the caller's rolls back;
+ * and reading the trail is itself recorded. Entries carry ids only, never patient data.
  */
 @ApplicationScoped
 public class AuditTrail {
 
     private static final String LIST = "audit";
+    /** The resource type of the trail itself, for the entries that record who read it. */
+    public static final String TRAIL = "audit-trail";
+    public static final String ALLOWED = "ALLOWED";
+    public static final String DENIED = "DENIED";
 
     private final EntityManager em;
     private final Instance<Caller> caller;
@@ -42,12 +48,16 @@ public class AuditTrail {
         this.service = service;
     }
 
-    /** The entries after a cursor, oldest first, optionally of one referral. */
+    /**
+     * The entries after a cursor, oldest first, optionally of one referral. The read itself is recorded (READ of the
+     * audit trail, the referral filtered on as its referral) after the page is read, so it shows in later pages.
+     */
     @Transactional
     public Page<AuditEntry> entries(UUID referralId, String cursor, int limit) {
         long afterId = cursor == null ? 0 : Cursor.decode(cursor, LIST, 1).number(0);
         List<?> rows = em.createNativeQuery("""
-                        select id, at, actor, actor_groups, partner_id, action, resource_type, resource_id, referral_id
+                        select id, at, actor, actor_groups, partner_id, action, resource_type, resource_id, referral_id,
+                               outcome
                           from audit_entry
                          where (cast(?1 as uuid) is null or referral_id = cast(?1 as uuid)) and id > ?2
                          order by id limit ?3""")
@@ -58,8 +68,9 @@ public class AuditTrail {
         List<AuditEntry> entries = rows.stream().map(row -> {
             Object[] r = (Object[]) row;
             return new AuditEntry(((Number) r[0]).longValue(), toTime(r[1]), (String) r[2], (String) r[3],
-                    (String) r[4], (String) r[5], (String) r[6], (String) r[7], (UUID) r[8]);
+                    (String) r[4], (String) r[5], (String) r[6], (String) r[7], (UUID) r[8], (String) r[9]);
         }).toList();
+        record("READ", TRAIL, referralId == null ? "all" : referralId, referralId);
         return Page.of(entries, limit, entry -> Cursor.of(LIST, entry.id()));
     }
 
@@ -75,6 +86,19 @@ public class AuditTrail {
 
     @Transactional
     public void record(String action, String resourceType, Object resourceId, UUID referralId) {
+        insert(action, resourceType, resourceId, referralId, ALLOWED);
+    }
+
+    /**
+     * A caller was refused the resource (another partner's referral, answered 404 like a missing one): recorded in a
+     * transaction of its own, so that it stays when the caller's transaction rolls back with the refusal.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordDenied(String action, String resourceType, Object resourceId, UUID referralId) {
+        insert(action, resourceType, resourceId, referralId, DENIED);
+    }
+
+    private void insert(String action, String resourceType, Object resourceId, UUID referralId, String outcome) {
         String actor;
         String groups;
         String partnerId = null;
@@ -89,8 +113,9 @@ public class AuditTrail {
             groups = "";
         }
         em.createNativeQuery("""
-                        insert into audit_entry (at, actor, actor_groups, partner_id, action, resource_type, resource_id, referral_id)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""")
+                        insert into audit_entry (at, actor, actor_groups, partner_id, action, resource_type, resource_id,
+                                                 referral_id, outcome)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)""")
                 .setParameter(1, Timestamps.now(clock))
                 .setParameter(2, actor)
                 .setParameter(3, groups)
@@ -99,6 +124,7 @@ public class AuditTrail {
                 .setParameter(6, resourceType)
                 .setParameter(7, String.valueOf(resourceId))
                 .setParameter(8, referralId)
+                .setParameter(9, outcome)
                 .executeUpdate();
     }
 }

@@ -1,6 +1,7 @@
 package org.botoxclinic.platform.outbox;
 
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -53,15 +54,15 @@ public class OutboxRelay {
     private volatile OutboxSender sender;
 
     @Inject
-    public OutboxRelay(DataSource dataSource, OutboxConfig config, MeterRegistry meters,
+    public OutboxRelay(DataSource dataSource, OutboxConfig config, MeterRegistry meters, Clock clock,
                        @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this(dataSource, config, meters, bootstrapServers, UnaryOperator.identity());
+        this(dataSource, config, meters, clock, bootstrapServers, UnaryOperator.identity());
     }
 
     /** With {@code senders} wrapping each Kafka sender the relay builds, e.g. a test's sender that fails chosen rows. */
-    OutboxRelay(DataSource dataSource, OutboxConfig config, MeterRegistry meters, String bootstrapServers,
+    OutboxRelay(DataSource dataSource, OutboxConfig config, MeterRegistry meters, Clock clock, String bootstrapServers,
                 UnaryOperator<OutboxSender> senders) {
-        this.rows = new OutboxRows(dataSource);
+        this.rows = new OutboxRows(dataSource, clock);
         this.config = config;
         this.meters = meters;
         this.bootstrapServers = bootstrapServers;

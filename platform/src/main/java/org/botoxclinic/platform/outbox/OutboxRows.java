@@ -5,8 +5,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -51,9 +53,11 @@ final class OutboxRows {
     }
 
     private final DataSource dataSource;
+    private final Clock clock;
 
-    OutboxRows(DataSource dataSource) {
+    OutboxRows(DataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
+        this.clock = clock;
     }
 
     /**
@@ -66,7 +70,7 @@ final class OutboxRows {
             connection.setAutoCommit(false);
             try {
                 Optional<T> result = tryLock(connection, lockId)
-                        ? Optional.of(work.apply(head(connection, select(connection, limit))))
+                        ? Optional.of(work.apply(head(connection, select(connection, limit), clock)))
                         : Optional.empty();
                 connection.commit();
                 return result;
@@ -132,7 +136,7 @@ final class OutboxRows {
         return rows;
     }
 
-    private static Head head(Connection connection, List<OutboxRow> rows) {
+    private static Head head(Connection connection, List<OutboxRow> rows, Clock clock) {
         return new Head() {
             @Override
             public List<OutboxRow> rows() {
@@ -145,9 +149,11 @@ final class OutboxRows {
                     return;
                 }
                 try (PreparedStatement update = connection.prepareStatement(
-                        "update outbox_event set published_at = now() where seq = any(?)")) {
+                        "update outbox_event set published_at = ? where seq = any(?)")) {
                     Array array = connection.createArrayOf("bigint", seqs.toArray());
-                    update.setArray(1, array);
+                    // On the injected clock, like the retention that deletes the row later.
+                    update.setObject(1, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+                    update.setArray(2, array);
                     update.executeUpdate();
                 }
             }

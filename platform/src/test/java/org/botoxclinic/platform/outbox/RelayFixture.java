@@ -20,6 +20,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.botoxclinic.testkit.EmbeddedKafkaBroker;
 import org.botoxclinic.testkit.EmbeddedPostgresServer;
+import org.botoxclinic.testkit.TestClock;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -55,13 +56,13 @@ final class RelayFixture {
 
     OutboxRelay relay(String bootstrapServers, Duration pollInterval, Duration sendTimeout, Duration stuckAfter) {
         return new OutboxRelay(dataSource, config(pollInterval, sendTimeout, stuckAfter), new SimpleMeterRegistry(),
-                bootstrapServers);
+                TestClock.CLOCK, bootstrapServers);
     }
 
     /** A relay on the in-JVM broker whose Kafka sender is wrapped, e.g. to refuse chosen rows. */
     OutboxRelay relay(SimpleMeterRegistry meters, Duration stuckAfter, UnaryOperator<OutboxSender> senders) {
         return new OutboxRelay(dataSource, config(Duration.ofMillis(100), Duration.ofSeconds(15), stuckAfter), meters,
-                kafka, senders);
+                TestClock.CLOCK, kafka, senders);
     }
 
     OutboxConfig config(Duration pollInterval, Duration sendTimeout, Duration stuckAfter) {

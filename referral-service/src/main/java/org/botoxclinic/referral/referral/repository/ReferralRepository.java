@@ -9,7 +9,6 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import org.botoxclinic.platform.paging.Cursor;
 import org.botoxclinic.referral.referral.domain.Referral;
@@ -21,11 +20,6 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
 
     /** The work queue's cursors carry the queue order: urgency rank, received time, id. */
     public static final String QUEUE = "referrals";
-
-    /** A referral as the caller may see it: a partner (non-null scope) only its own. */
-    public Optional<Referral> findVisible(UUID id, String partnerScope, LockModeType lock) {
-        return findByIdOptional(id, lock).filter(r -> partnerScope == null || r.belongsTo(partnerScope));
-    }
 
     /** The referral stored under an Idempotency-Key; phone referrals (no partner) share one key space. */
     public Optional<Referral> findByIdempotencyKey(String partnerId, String key) {

@@ -144,7 +144,7 @@ public class ReferralService {
     /** A referral as the caller may see it: a partner only its own; anything else is 404, like a missing one. */
     @Transactional
     public Referral read(UUID id, String partnerScope) {
-        Referral referral = visible(id, partnerScope, LockModeType.NONE);
+        Referral referral = visible(id, partnerScope, LockModeType.NONE, "READ");
         audit.record("READ", RESOURCE, id, id);
         return referral;
     }
@@ -160,7 +160,7 @@ public class ReferralService {
 
     @Transactional
     public Referral accept(UUID id) {
-        Referral referral = visible(id, null, LockModeType.PESSIMISTIC_WRITE);
+        Referral referral = visible(id, null, LockModeType.PESSIMISTIC_WRITE, "ACCEPT");
         OffsetDateTime now = now();
         referral.accept(now);
         outbox.append(ReferralAccepted.of(referral, now));
@@ -172,7 +172,7 @@ public class ReferralService {
 
     @Transactional
     public Referral decline(UUID id, String reason) {
-        Referral referral = visible(id, null, LockModeType.PESSIMISTIC_WRITE);
+        Referral referral = visible(id, null, LockModeType.PESSIMISTIC_WRITE, "DECLINE");
         OffsetDateTime now = now();
         referral.decline(reason, now);
         outbox.append(ReferralDeclined.of(referral, now));
@@ -184,7 +184,7 @@ public class ReferralService {
 
     @Transactional
     public Referral requestInformation(UUID id, String question) {
-        Referral referral = visible(id, null, LockModeType.PESSIMISTIC_WRITE);
+        Referral referral = visible(id, null, LockModeType.PESSIMISTIC_WRITE, "REQUEST_INFO");
         OffsetDateTime now = now();
         referral.requestInformation(question, now);
         announce(referral, Change.INFO_REQUESTED, "The clinic asks: " + question, now);
@@ -195,7 +195,7 @@ public class ReferralService {
     /** The partner's answer sends the referral back to intake, screened again on what it now says. */
     @Transactional
     public Referral provideInformation(UUID id, String partnerScope, String answer, ClinicalDetails details, Coverage insurance) {
-        Referral referral = visible(id, partnerScope, LockModeType.PESSIMISTIC_WRITE);
+        Referral referral = visible(id, partnerScope, LockModeType.PESSIMISTIC_WRITE, "PROVIDE_INFO");
         OffsetDateTime now = now();
         referral.provideInformation(answer, details, insurance, now);
         announce(referral, Change.INFO_PROVIDED, "The referring practice answered", now);
@@ -206,7 +206,7 @@ public class ReferralService {
 
     @Transactional
     public Referral cancel(UUID id, String partnerScope, String reason) {
-        Referral referral = visible(id, partnerScope, LockModeType.PESSIMISTIC_WRITE);
+        Referral referral = visible(id, partnerScope, LockModeType.PESSIMISTIC_WRITE, "CANCEL");
         OffsetDateTime now = now();
         boolean wasAccepted = referral.status() == ReferralStatus.ACCEPTED;
         referral.cancel(reason, now);
@@ -235,8 +235,18 @@ public class ReferralService {
         changes.fire(new ReferralChanged(referral, change, detail, at));
     }
 
-    private Referral visible(UUID id, String partnerScope, LockModeType lock) {
-        return referrals.findVisible(id, partnerScope, lock).orElseThrow(() -> new NotFoundException(RESOURCE, id));
+    /**
+     * The referral, if the caller may see it; otherwise 404 as for a missing one. Another partner's referral is a
+     * refused lookup and is recorded as such (the action attempted, outcome DENIED) before the refusal.
+     */
+    private Referral visible(UUID id, String partnerScope, LockModeType lock, String action) {
+        Referral referral = referrals.findByIdOptional(id, lock).orElseThrow(() -> new NotFoundException(RESOURCE, id));
+        if (partnerScope != null && !referral.belongsTo(partnerScope)) {
+            audit.recordDenied(action, RESOURCE, id, id);
+            LOG.infof("Referral %s refused to partner %s (%s): another partner's referral", id, partnerScope, action);
+            throw new NotFoundException(RESOURCE, id);
+        }
+        return referral;
     }
 
     private OffsetDateTime now() {
