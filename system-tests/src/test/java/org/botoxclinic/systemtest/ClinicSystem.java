@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -60,13 +61,15 @@ final class ClinicSystem implements AutoCloseable {
         ServiceProcess[] services = new ServiceProcess[3];
         String[] modules = {"referral-service", "insurance-service", "scheduling-service"};
         for (int i = 0; i < modules.length; i++) {
-            services[i] = ServiceProcess.start(root, modules[i], Map.of(
+            Map<String, String> environment = new HashMap<>(Map.of(
                     "DB_URL", databases.get(modules[i]),
                     "DB_USERNAME", postgres.user(),
                     "DB_PASSWORD", postgres.password(),
-                    "KAFKA_BOOTSTRAP_SERVERS", kafka,
                     "JWT_PUBLIC_KEY_LOCATION", publicKey.toString(),
                     "JWT_ISSUER", DevTokens.ISSUER));
+            // Each service logs in to Kafka as itself, with only its own rights.
+            environment.putAll(EmbeddedKafkaBroker.serviceEnvironment(modules[i]));
+            services[i] = ServiceProcess.start(root, modules[i], environment);
         }
         return new ClinicSystem(kafka, postgres, databases, services[0], services[1], services[2]);
     }
@@ -90,7 +93,7 @@ final class ClinicSystem implements AutoCloseable {
     /** Waits until a consumer group has committed past a record, i.e. it has processed (or skipped) it. */
     void awaitConsumed(String group, ConsumerRecord<String, String> record) {
         Properties props = new Properties();
-        props.put("bootstrap.servers", kafka);
+        props.putAll(EmbeddedKafkaBroker.admin().clientConfig(kafka));
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         try (Admin admin = Admin.create(props)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> {

@@ -57,9 +57,10 @@ class GracefulRestartIT {
         try (InputStream key = getClass().getClassLoader().getResourceAsStream("dev-jwt/publicKey.pem")) {
             Files.copy(key, publicKey, StandardCopyOption.REPLACE_EXISTING);
         }
-        Map<String, String> env = Map.of("DB_URL", database, "DB_USERNAME", postgres.user(),
-                "DB_PASSWORD", postgres.password(), "KAFKA_BOOTSTRAP_SERVERS", EmbeddedKafkaBroker.bootstrapServers(),
-                "JWT_PUBLIC_KEY_LOCATION", publicKey.toString(), "JWT_ISSUER", DevTokens.ISSUER);
+        Map<String, String> env = new java.util.HashMap<>(Map.of("DB_URL", database, "DB_USERNAME", postgres.user(),
+                "DB_PASSWORD", postgres.password(), "JWT_PUBLIC_KEY_LOCATION", publicKey.toString(),
+                "JWT_ISSUER", DevTokens.ISSUER));
+        env.putAll(EmbeddedKafkaBroker.serviceEnvironment("referral-service"));
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         String token = DevTokens.forPartner("pcp-restart");

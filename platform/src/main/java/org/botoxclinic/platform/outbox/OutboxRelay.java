@@ -3,6 +3,7 @@ package org.botoxclinic.platform.outbox;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -14,11 +15,11 @@ import javax.sql.DataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -41,7 +42,7 @@ public class OutboxRelay {
     private final OutboxRows rows;
     private final OutboxConfig config;
     private final MeterRegistry meters;
-    private final String bootstrapServers;
+    private final Map<String, Object> kafka;
     private final UnaryOperator<OutboxSender> senders;
 
     private final Semaphore nudges = new Semaphore(0);
@@ -54,17 +55,17 @@ public class OutboxRelay {
 
     @Inject
     public OutboxRelay(DataSource dataSource, OutboxConfig config, MeterRegistry meters,
-                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this(dataSource, config, meters, bootstrapServers, UnaryOperator.identity());
+                       @Identifier("default-kafka-broker") Map<String, Object> kafka) {
+        this(dataSource, config, meters, kafka, UnaryOperator.identity());
     }
 
     /** With {@code senders} wrapping each Kafka sender the relay builds, e.g. a test's sender that fails chosen rows. */
-    OutboxRelay(DataSource dataSource, OutboxConfig config, MeterRegistry meters, String bootstrapServers,
+    OutboxRelay(DataSource dataSource, OutboxConfig config, MeterRegistry meters, Map<String, Object> kafka,
                 UnaryOperator<OutboxSender> senders) {
         this.rows = new OutboxRows(dataSource);
         this.config = config;
         this.meters = meters;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = Map.copyOf(kafka);
         this.senders = senders;
     }
 
@@ -231,7 +232,7 @@ public class OutboxRelay {
     }
 
     private OutboxSender newSender() {
-        return senders.apply(new KafkaOutboxSender(bootstrapServers, config));
+        return senders.apply(new KafkaOutboxSender(kafka, config));
     }
 
     /** An unexpected refusal may leave the producer in a failed state for good: the next batch uses a fresh one. */
