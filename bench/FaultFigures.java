@@ -47,8 +47,20 @@ public final class FaultFigures {
         }
     }
 
+    /** The local broker's admin login (SASL/SCRAM), whose password faults.sh reads from the clinic home. */
+    static Map<String, Object> asAdmin(String bootstrap) {
+        String password = System.getenv("KAFKA_ADMIN_PASSWORD");
+        if (password == null || password.isBlank()) {
+            throw new IllegalStateException("KAFKA_ADMIN_PASSWORD is not set");
+        }
+        return Map.of("bootstrap.servers", bootstrap, "security.protocol", "SASL_PLAINTEXT",
+                "sasl.mechanism", "SCRAM-SHA-512",
+                "sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"admin\" password=\""
+                        + password + "\";");
+    }
+
     static long deadLetters(String bootstrap) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+        try (Admin admin = Admin.create(asAdmin(bootstrap))) {
             Set<String> topics = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
                     .filter(t -> t.endsWith(".dlq")).collect(Collectors.toSet());
             if (topics.isEmpty()) {
@@ -70,7 +82,7 @@ public final class FaultFigures {
     }
 
     static long lag(String bootstrap, String group, List<String> topics) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+        try (Admin admin = Admin.create(asAdmin(bootstrap))) {
             List<TopicPartition> partitions = new ArrayList<>();
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             admin.describeTopics(topics.stream().filter(existing::contains).toList()).allTopicNames()
@@ -96,7 +108,7 @@ public final class FaultFigures {
         Set<String> ids = new HashSet<>(Files.readAllLines(idsFile, StandardCharsets.UTF_8));
         ids.remove("");
         Properties props = new Properties();
-        props.put("bootstrap.servers", bootstrap);
+        props.putAll(asAdmin(bootstrap));
         props.put("group.id", "fault-figures-" + UUID.randomUUID());
         props.put("auto.offset.reset", "earliest");
         props.put("enable.auto.commit", "false");

@@ -80,8 +80,13 @@ component_pid() {
     cat "$CLINIC_HOME/run/$1.pid"
 }
 
+# A login from the local broker's users file (data/kafka-users.properties, written on the broker's first start).
+kafka_password() {
+    sed -n "s/^$1=//p" "$CLINIC_HOME/data/kafka-users.properties"
+}
+
 figures() {
-    java -cp "$FIGURES_CP" "$ROOT/bench/FaultFigures.java" "$@"
+    KAFKA_ADMIN_PASSWORD="$(kafka_password admin)" java -cp "$FIGURES_CP" "$ROOT/bench/FaultFigures.java" "$@"
 }
 
 # --- traffic ----------------------------------------------------------------------------------------------------
@@ -285,6 +290,7 @@ start_replica() {
     local name="$1" port=$((${PORT[$1]} + 100)) db="${DB[$1]}"
     DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$db" DB_USERNAME="$db" DB_PASSWORD="$db" \
         DB_MIGRATION_USERNAME="${db}_owner" DB_MIGRATION_PASSWORD="${db}_owner" KAFKA_BOOTSTRAP_SERVERS="$KAFKA" \
+        KAFKA_USERNAME="$db" KAFKA_PASSWORD="$(kafka_password "$db")" \
         JWT_PUBLIC_KEY_LOCATION="$ROOT/testkit/src/main/resources/dev-jwt/publicKey.pem" JWT_ISSUER=urn:clinic:dev \
         QUARKUS_HTTP_PORT="$port" CLINIC_WEBHOOKS_REQUIRE_HTTPS=false CLINIC_WEBHOOKS_ALLOW_PRIVATE_TARGETS=true \
         setsid java ${JAVA_OPTS:-} -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" >"$WORK/$name-2.log" 2>&1 </dev/null &

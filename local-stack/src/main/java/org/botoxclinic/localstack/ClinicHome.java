@@ -32,6 +32,11 @@ record ClinicHome(Path root) {
         return root.resolve("data").resolve("kafka");
     }
 
+    /** The local broker's logins; beside its log, so that a reset removes both. */
+    Path kafkaUsers() {
+        return root.resolve("data").resolve(KafkaUsers.FILE);
+    }
+
     Path logs() {
         return root.resolve("logs");
     }

@@ -2,10 +2,13 @@ package org.botoxclinic.localstack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+
+import org.botoxclinic.testkit.ClinicKafkaAccess;
 
 /**
  * {@code postgres [root] [port]} and {@code kafka [root] [port] [controller-port]}: each brings up one server of the
@@ -68,15 +71,31 @@ final class InfraCommand {
         try {
             int port = port(args, 1, KAFKA_PORT);
             int controllerPort = port(args, 2, KAFKA_CONTROLLER_PORT);
+            KafkaUsers users = KafkaUsers.loadOrCreate(home.kafkaUsers());
+            Duration retention = deadLetterRetention(env);
             String bootstrap = lifecycle.start(Lifecycle.Component.KAFKA,
-                    () -> LocalKafka.start(home.kafkaData(), port, controllerPort)).bootstrapServers();
-            System.out.println("Kafka ready on " + bootstrap + ", pid " + ProcessHandle.current().pid());
+                    () -> LocalKafka.start(home.kafkaData(), users, port, controllerPort, retention)).bootstrapServers();
+            System.out.println("Kafka ready on " + bootstrap + " (SASL/SCRAM, logins in " + home.kafkaUsers()
+                    + ", dead-letter retention " + retention + "), pid " + ProcessHandle.current().pid());
         } catch (Exception e) {
             return failed("Kafka", e, lifecycle);
         }
         ready(started);
         awaitShutdown();
         return 0;
+    }
+
+    /** {@code CLINIC_KAFKA_DLQ_RETENTION}: an ISO-8601 duration ({@code P14D}) or a number of days; default 14 days. */
+    static Duration deadLetterRetention(Map<String, String> env) {
+        String value = env.get("CLINIC_KAFKA_DLQ_RETENTION");
+        if (value == null || value.isBlank()) {
+            return ClinicKafkaAccess.DEFAULT_DEAD_LETTER_RETENTION;
+        }
+        Duration retention = value.matches("\\d+") ? Duration.ofDays(Long.parseLong(value)) : Duration.parse(value);
+        if (retention.isNegative() || retention.isZero()) {
+            throw new IllegalArgumentException("CLINIC_KAFKA_DLQ_RETENTION must be positive: " + value);
+        }
+        return retention;
     }
 
     private static PostgresTarget externalPostgres(Map<String, String> env) {

@@ -63,7 +63,10 @@ class SeparateComponentsTest {
         Process kafka = launch("kafka", "kafka", String.valueOf(kafkaPort), String.valueOf(controllerPort));
         awaitReady("kafka", kafka);
         sql(pgPort, "create table kept (note text)", "insert into kept values ('still here')");
-        KafkaProbe.send(bootstrap, "referral-events", "r-1", "{\"n\":1}", Map.of("ce_type", "Test"));
+        // The logins the broker made on its first start, kept in the clinic home (as ./clinic reads them).
+        KafkaUsers users = KafkaUsers.loadOrCreate(home.resolve("state").resolve("data").resolve(KafkaUsers.FILE));
+        KafkaProbe.send(users.services().get(0).clientConfig(bootstrap), "referral-events", "r-1", "{\"n\":1}",
+                Map.of("ce_type", "Test"));
 
         // Kafka stops on its own (SIGTERM, as ./clinic stop kafka sends): the database does not notice.
         kafka.destroy();
@@ -74,7 +77,7 @@ class SeparateComponentsTest {
         Process kafkaAgain = launch("kafka-again", "kafka", String.valueOf(kafkaPort), String.valueOf(controllerPort));
         awaitReady("kafka-again", kafkaAgain);
         stopPostgres();
-        try (KafkaProbe probe = new KafkaProbe(bootstrap, "referral-events")) {
+        try (KafkaProbe probe = new KafkaProbe(users.admin().clientConfig(bootstrap), "referral-events")) {
             ConsumerRecord<String, String> record = probe.await(r -> "r-1".equals(r.key()), Duration.ofSeconds(30));
             assertEquals("{\"n\":1}", record.value());
         }

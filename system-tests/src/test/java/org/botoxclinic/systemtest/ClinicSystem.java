@@ -69,6 +69,8 @@ final class ClinicSystem implements AutoCloseable {
                     "KAFKA_BOOTSTRAP_SERVERS", kafka,
                     "JWT_PUBLIC_KEY_LOCATION", publicKey.toString(),
                     "JWT_ISSUER", DevTokens.ISSUER));
+            // Each service logs in to Kafka as itself, with only its own rights.
+            env.putAll(EmbeddedKafkaBroker.serviceEnvironment(modules[i]));
             services[i] = ServiceProcess.start(root, modules[i], env);
         }
         return new ClinicSystem(kafka, postgres, databases, services[0], services[1], services[2]);
@@ -93,7 +95,7 @@ final class ClinicSystem implements AutoCloseable {
     /** Waits until a consumer group has committed past a record, i.e. it has processed (or skipped) it. */
     void awaitConsumed(String group, ConsumerRecord<String, String> record) {
         Properties props = new Properties();
-        props.put("bootstrap.servers", kafka);
+        props.putAll(EmbeddedKafkaBroker.admin().clientConfig(kafka));
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         try (Admin admin = Admin.create(props)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> {

@@ -57,7 +57,7 @@ class DatabaseRolesIT {
             Files.copy(key, publicKey, StandardCopyOption.REPLACE_EXISTING);
         }
         Map<String, String> env = new HashMap<>(database.environment());
-        env.put("KAFKA_BOOTSTRAP_SERVERS", EmbeddedKafkaBroker.bootstrapServers());
+        env.putAll(EmbeddedKafkaBroker.serviceEnvironment("referral-service"));
         env.put("JWT_PUBLIC_KEY_LOCATION", publicKey.toString());
         env.put("JWT_ISSUER", DevTokens.ISSUER);
         return env;

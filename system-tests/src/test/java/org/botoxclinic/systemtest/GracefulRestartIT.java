@@ -61,6 +61,7 @@ class GracefulRestartIT {
         Map<String, String> env = new java.util.HashMap<>(serviceDatabase.environment());
         env.putAll(Map.of("KAFKA_BOOTSTRAP_SERVERS", EmbeddedKafkaBroker.bootstrapServers(),
                 "JWT_PUBLIC_KEY_LOCATION", publicKey.toString(), "JWT_ISSUER", DevTokens.ISSUER));
+        env.putAll(EmbeddedKafkaBroker.serviceEnvironment("referral-service"));
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         String token = DevTokens.forPartner("pcp-restart");

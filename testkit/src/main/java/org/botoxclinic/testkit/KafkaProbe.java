@@ -20,16 +20,25 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Reads what the services published and sends raw records (duplicates, poison) the way a broker would deliver them. */
+/**
+ * Reads what the services published and sends raw records (duplicates, poison, forgeries) the way a broker would
+ * deliver them. Given only the test broker's bootstrap servers it logs in as the broker's admin, who may read and
+ * write every topic; given client settings ({@link EmbeddedKafkaBroker#clientConfig}) it logs in as whoever they name.
+ */
 public final class KafkaProbe implements AutoCloseable {
 
     private final KafkaConsumer<String, String> consumer;
     private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
 
-    /** Follows the topics from their beginning. */
+    /** Follows the topics from their beginning, as the test broker's admin. */
     public KafkaProbe(String bootstrapServers, String... topics) {
+        this(asAdmin(bootstrapServers), topics);
+    }
+
+    /** Follows the topics from their beginning, with these client settings (bootstrap servers and login). */
+    public KafkaProbe(Map<String, Object> client, String... topics) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(client);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -71,20 +80,42 @@ public final class KafkaProbe implements AutoCloseable {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    /** Sends one record as is, headers included, and waits for the broker's acknowledgement. */
+    /** Sends one record as is, headers included, as the test broker's admin, and waits for the acknowledgement. */
     public static void send(String bootstrapServers, String topic, String key, String value, Map<String, String> headers) {
+        send(asAdmin(bootstrapServers), topic, key, value, headers);
+    }
+
+    /** Sends one record with these client settings (bootstrap servers and login), and waits for the acknowledgement. */
+    public static void send(Map<String, Object> client, String topic, String key, String value, Map<String, String> headers) {
+        try {
+            sendOrFail(client, topic, key, value, headers, Duration.ofSeconds(15));
+        } catch (Exception e) {
+            throw new IllegalStateException("could not send test record to " + topic, e);
+        }
+    }
+
+    /**
+     * Sends one record and waits at most {@code timeout} for the acknowledgement; the broker's refusal comes out as
+     * it is (e.g. {@code ExecutionException} caused by {@code TopicAuthorizationException}), for tests of who may publish.
+     */
+    public static void sendOrFail(Map<String, Object> client, String topic, String key, String value,
+                                  Map<String, String> headers, Duration timeout) throws Exception {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(client);
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(timeout.toMillis()));
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
             headers.forEach((name, v) -> record.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));
-            producer.send(record).get(15, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("could not send test record to " + topic, e);
+            producer.send(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** The test broker's admin on these bootstrap servers. */
+    private static Map<String, Object> asAdmin(String bootstrapServers) {
+        return EmbeddedKafkaBroker.admin().clientConfig(bootstrapServers);
     }
 
     /** Re-sends a consumed record exactly as it was, the way an at-least-once broker redelivers it. */

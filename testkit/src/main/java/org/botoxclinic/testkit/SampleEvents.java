@@ -23,11 +23,21 @@ public final class SampleEvents {
                 {"referralId":"%s","acceptedAt":"%s","source":"PARTNER","partnerId":"pcp-north",
                  "externalReferralId":"EXT-%s","indication":"CHRONIC_MIGRAINE","diagnosisCodes":["G43.709"],
                  "urgency":"ROUTINE",
-                 "patient":{"firstName":"Alex","lastName":"Rivera","dateOfBirth":"1984-05-17","sex":"female","phone":"555-0100","email":null},
+                 "patient":{"firstName":"Alex","lastName":"Rivera","dateOfBirth":"1984-05-17","sex":"female"},
                  "referringProvider":{"npi":"1234567893","name":"Dr. Lee","practice":"North Family Practice"},
                  "insurance":{"payerId":"AETNA","payerName":"Aetna","memberId":"W123456789","groupNumber":"G-1","planType":"PPO"},
                  "clinicalDetails":{"headacheDaysPerMonth":20,"headacheHoursPerDay":6.0,"symptomMonths":24}}
                 """.formatted(referralId, iso(acceptedAt), referralId.toString().substring(0, 8));
+    }
+
+    /**
+     * A ReferralAccepted as published before the event dropped the patient's contact details (phone, email,
+     * address): such records may still sit in the topic, and consumers must accept them.
+     */
+    public static String referralAcceptedWithContactDetails(UUID referralId) {
+        return referralAccepted(referralId).replace("\"sex\":\"female\"}", """
+                "sex":"female","phone":"555-0100","email":"alex.rivera@example.org",
+                 "address":{"line1":"1 Main St","line2":null,"city":"Springfield","state":"IL","postalCode":"62701"}}""");
     }
 
     /** Approved an hour before the test clock's now, valid from today for six months. */

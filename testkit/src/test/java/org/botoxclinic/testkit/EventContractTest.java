@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +38,29 @@ class EventContractTest {
         java.time.OffsetDateTime onTheMinute = java.time.OffsetDateTime.parse("2029-01-01T10:00:00Z");
         assertEquals(java.util.Set.of(), java.util.Set.copyOf(
                 EventContract.violations("ReferralAccepted", SampleEvents.referralAccepted(referral, onTheMinute))));
+    }
+
+    @Test
+    void shouldStillAcceptAReferralAcceptedPublishedWithThePatientsContactDetails() {
+        String older = SampleEvents.referralAcceptedWithContactDetails(UUID.randomUUID());
+        assertTrue(older.contains("\"phone\"") && older.contains("\"address\""));
+        assertEquals(java.util.Set.of(), java.util.Set.copyOf(EventContract.violations("ReferralAccepted", older)));
+    }
+
+    @Test
+    void shouldNotDescribeThePatientsContactDetailsNoConsumerReads() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        JsonNode patient = json.readTree(Files.readString(Path.of("../contracts/schemas/ReferralAccepted.schema.json")))
+                .path("$defs").path("Patient").path("properties");
+        JsonNode examplePatient = json.readTree(example("ReferralAccepted")).path("patient");
+        assertEquals(Set.of("firstName", "lastName", "dateOfBirth", "sex"), fieldNames(patient));
+        assertEquals(Set.of("firstName", "lastName", "dateOfBirth", "sex"), fieldNames(examplePatient));
+    }
+
+    private static Set<String> fieldNames(JsonNode node) {
+        Set<String> names = new java.util.TreeSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     @Test

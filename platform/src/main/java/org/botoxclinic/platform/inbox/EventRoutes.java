@@ -3,6 +3,7 @@ package org.botoxclinic.platform.inbox;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -14,7 +15,8 @@ import org.botoxclinic.platform.events.MalformedEventException;
  * The one way a consumer says what it does with each event type of one topic: handlers registered by type constant
  * ({@code EventTypes}), each with the payload record it reads. Types without a handler are not this consumer's
  * business and are skipped; a payload that cannot be read, or lacks what its handler needs, is malformed. The inbox
- * keeps the routes by topic, so that a parked event can be replayed through the same handlers.
+ * keeps the routes by topic, so that a parked event can be replayed through the same handlers. Only the topic's
+ * owner may publish there: an event with any other {@code ce_source} is refused ({@link ForeignSourceException}).
  *
  * <pre>{@code
  * routes = inbox.routes("referral-events")
@@ -34,22 +36,36 @@ public final class EventRoutes implements EventHandler {
     }
 
     private final String topic;
+    private final String ownerSource;
     private final EventJson json;
     private final Map<String, Registered<?>> routes;
 
-    private EventRoutes(String topic, EventJson json, Map<String, Registered<?>> routes) {
+    private EventRoutes(String topic, String ownerSource, EventJson json, Map<String, Registered<?>> routes) {
         this.topic = topic;
+        this.ownerSource = ownerSource;
         this.json = json;
         this.routes = Collections.unmodifiableMap(routes);
     }
 
-    /** Routes of the given topic, handed to {@code registry} when built. */
-    public static Builder builder(String topic, EventJson json, Consumer<EventRoutes> registry) {
-        return new Builder(topic, json, registry);
+    /** Routes of the given topic, whose events come from {@code ownerSource} alone, handed to {@code registry} when built. */
+    public static Builder builder(String topic, String ownerSource, EventJson json, Consumer<EventRoutes> registry) {
+        return new Builder(topic, Objects.requireNonNull(ownerSource, "ownerSource"), json, registry);
     }
 
     public String topic() {
         return topic;
+    }
+
+    /** The {@code ce_source} of the topic's owner, the only one accepted. */
+    public String ownerSource() {
+        return ownerSource;
+    }
+
+    /** @throws ForeignSourceException when the event does not come from the topic's owner */
+    public void requireOwner(IncomingEvent event) {
+        if (!ownerSource.equals(event.source())) {
+            throw new ForeignSourceException(event.id(), topic, ownerSource);
+        }
     }
 
     public Set<String> types() {
@@ -58,6 +74,7 @@ public final class EventRoutes implements EventHandler {
 
     @Override
     public void apply(IncomingEvent event) {
+        requireOwner(event);
         Registered<?> registered = routes.get(event.type());
         if (registered != null) {
             dispatch(registered, event);
@@ -76,12 +93,14 @@ public final class EventRoutes implements EventHandler {
     public static final class Builder {
 
         private final String topic;
+        private final String ownerSource;
         private final EventJson json;
         private final Consumer<EventRoutes> registry;
         private final Map<String, Registered<?>> routes = new LinkedHashMap<>();
 
-        private Builder(String topic, EventJson json, Consumer<EventRoutes> registry) {
+        private Builder(String topic, String ownerSource, EventJson json, Consumer<EventRoutes> registry) {
             this.topic = topic;
+            this.ownerSource = ownerSource;
             this.json = json;
             this.registry = registry;
         }
@@ -94,7 +113,7 @@ public final class EventRoutes implements EventHandler {
         }
 
         public EventRoutes build() {
-            EventRoutes built = new EventRoutes(topic, json, new LinkedHashMap<>(routes));
+            EventRoutes built = new EventRoutes(topic, ownerSource, json, new LinkedHashMap<>(routes));
             registry.accept(built);
             return built;
         }

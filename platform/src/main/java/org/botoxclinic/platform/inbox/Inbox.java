@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.botoxclinic.contracts.EventTopic;
 import org.botoxclinic.platform.events.EventJson;
 import org.botoxclinic.platform.events.IncomingEvent;
 import org.botoxclinic.platform.time.Timestamps;
@@ -60,9 +61,14 @@ public class Inbox {
         this.consumer = consumer;
     }
 
-    /** Starts a consumer's routes for one topic: which event types it handles, and how; kept for replays. */
+    /**
+     * Starts a consumer's routes for one topic of the event contract: which event types it handles, and how; kept
+     * for replays. Only the topic's owner ({@link EventTopic}) is accepted as the events' source.
+     */
     public EventRoutes.Builder routes(String topic) {
-        return EventRoutes.builder(topic, json, this::register);
+        EventTopic contract = EventTopic.named(topic)
+                .orElseThrow(() -> new IllegalArgumentException("topic " + topic + " is not in the event contract"));
+        return EventRoutes.builder(topic, contract.source(), json, this::register);
     }
 
     /** The routes a consumer of this service built for the topic, if any. */
@@ -92,6 +98,14 @@ public class Inbox {
             LOG.errorf("Malformed record at %s/%d@%d is parked: %s", record.topic(), record.partition(), record.offset(),
                     Failures.reason(e));
             throw parked(record, null, e, firstAttempt, 1);
+        }
+        try {
+            routes.requireOwner(event);
+        } catch (ForeignSourceException e) {
+            // Forged or misrouted: never applied, parked for an operator to see, and logged by event id alone.
+            meters.counter("clinic.inbox.rejected", "topic", record.topic()).increment();
+            LOG.errorf("Rejected event %s on %s: its ce_source is not the topic's owner", event.id(), record.topic());
+            throw parked(record, event, e, firstAttempt, 1);
         }
         int transientFailures = 0;
         int otherFailures = 0;
@@ -136,8 +150,9 @@ public class Inbox {
         }
     }
 
-    /** Applies an event again through its topic's routes; @return false when it had been applied before. */
+    /** Applies an event again through its topic's routes (from the topic's owner only); @return false when applied before. */
     public boolean applyAgain(IncomingEvent event, EventRoutes routes) {
+        routes.requireOwner(event);
         return processedEvents.processOnce(consumer, event, routes);
     }
 

@@ -13,11 +13,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.botoxclinic.platform.events.CloudEventHeaders;
@@ -25,18 +27,20 @@ import org.jboss.logging.Logger;
 
 /**
  * The relay's side of Kafka: an idempotent producer that waits for every in-sync replica (acks=all), the
- * CloudEvents binary-mode envelope, and the service's topic.
+ * CloudEvents binary-mode envelope, and the service's topic. It connects with the service's Kafka settings
+ * ({@code kafka.*}: bootstrap servers and the service's login), like the service's channels.
  */
 final class KafkaOutboxSender implements OutboxSender {
 
     private static final Logger LOG = Logger.getLogger(KafkaOutboxSender.class);
 
-    private final String bootstrapServers;
+    private final Map<String, Object> kafka;
     private final OutboxConfig config;
     private final KafkaProducer<String, String> producer;
 
-    KafkaOutboxSender(String bootstrapServers, OutboxConfig config) {
-        this.bootstrapServers = bootstrapServers;
+    /** @param kafka the service's Kafka client settings; those a producer or an admin client knows are used. */
+    KafkaOutboxSender(Map<String, Object> kafka, OutboxConfig config) {
+        this.kafka = Map.copyOf(kafka);
         this.config = config;
         this.producer = new KafkaProducer<>(producerProperties());
     }
@@ -83,28 +87,49 @@ final class KafkaOutboxSender implements OutboxSender {
     }
 
     /**
-     * Creates the service's topic if it does not exist, waiting no longer than a send would: a broker that is not
-     * up yet creates it on first use, and the relay's loop must not stall behind it.
+     * Creates the service's topic if it does not exist, waiting no longer than a send would. Where the broker
+     * enforces ACLs the operator's set-up has created it (the service may describe its topic but not create one);
+     * without them, a broker that is not up yet creates it on first use, and the relay's loop must not stall behind it.
      */
     @Override
     public void ensureTopic() {
         long timeout = config.sendTimeout().toMillis();
         Properties props = new Properties();
-        props.put("bootstrap.servers", bootstrapServers);
+        kafka.forEach((key, value) -> {
+            if (AdminClientConfig.configNames().contains(key)) {
+                props.put(key, value);
+            }
+        });
+        props.put(AdminClientConfig.CLIENT_ID_CONFIG, "outbox-relay-admin-" + config.source().replace('/', '-'));
         props.put("request.timeout.ms", String.valueOf(timeout));
         props.put("default.api.timeout.ms", String.valueOf(timeout));
         try (Admin admin = Admin.create(props)) {
+            if (exists(admin, timeout)) {
+                return;
+            }
             admin.createTopics(List.of(new NewTopic(config.topic(), config.topicPartitions(), (short) -1)))
                     .all().get(timeout, TimeUnit.MILLISECONDS);
             LOG.infof("Created topic %s", config.topic());
         } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
+            if (e.getCause() instanceof TopicAuthorizationException) {
+                LOG.errorf("Topic %s does not exist and this service may not create it: the broker's set-up creates it",
+                        config.topic());
+            } else if (!(e.getCause() instanceof TopicExistsException)) {
                 LOG.warnf("Could not create topic %s (it will be created on first use): %s", config.topic(), e.getCause());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (TimeoutException | RuntimeException e) {
             LOG.warnf("Could not create topic %s now (it will be created on first use): %s", config.topic(), e.toString());
+        }
+    }
+
+    private boolean exists(Admin admin, long timeout) throws InterruptedException, TimeoutException {
+        try {
+            admin.describeTopics(List.of(config.topic())).allTopicNames().get(timeout, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (ExecutionException e) {
+            return false;
         }
     }
 
@@ -133,8 +158,12 @@ final class KafkaOutboxSender implements OutboxSender {
     /** Bounded by the relay's send timeout, so a hung broker fails a batch instead of blocking the relay. */
     private Properties producerProperties() {
         Properties props = new Properties();
+        kafka.forEach((key, value) -> {
+            if (ProducerConfig.configNames().contains(key)) {
+                props.put(key, value);
+            }
+        });
         props.putAll(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
                 ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5",

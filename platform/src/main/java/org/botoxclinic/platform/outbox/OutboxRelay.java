@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -15,11 +16,11 @@ import javax.sql.DataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,7 +43,7 @@ public class OutboxRelay {
     private final OutboxRows rows;
     private final OutboxConfig config;
     private final MeterRegistry meters;
-    private final String bootstrapServers;
+    private final Map<String, Object> kafka;
     private final UnaryOperator<OutboxSender> senders;
 
     private final Semaphore nudges = new Semaphore(0);
@@ -55,17 +56,17 @@ public class OutboxRelay {
 
     @Inject
     public OutboxRelay(DataSource dataSource, OutboxConfig config, MeterRegistry meters, Clock clock,
-                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this(dataSource, config, meters, clock, bootstrapServers, UnaryOperator.identity());
+                       @Identifier("default-kafka-broker") Map<String, Object> kafka) {
+        this(dataSource, config, meters, clock, kafka, UnaryOperator.identity());
     }
 
     /** With {@code senders} wrapping each Kafka sender the relay builds, e.g. a test's sender that fails chosen rows. */
-    OutboxRelay(DataSource dataSource, OutboxConfig config, MeterRegistry meters, Clock clock, String bootstrapServers,
+    OutboxRelay(DataSource dataSource, OutboxConfig config, MeterRegistry meters, Clock clock, Map<String, Object> kafka,
                 UnaryOperator<OutboxSender> senders) {
         this.rows = new OutboxRows(dataSource, clock);
         this.config = config;
         this.meters = meters;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = Map.copyOf(kafka);
         this.senders = senders;
     }
 
@@ -232,7 +233,7 @@ public class OutboxRelay {
     }
 
     private OutboxSender newSender() {
-        return senders.apply(new KafkaOutboxSender(bootstrapServers, config));
+        return senders.apply(new KafkaOutboxSender(kafka, config));
     }
 
     /** An unexpected refusal may leave the producer in a failed state for good: the next batch uses a fresh one. */

@@ -1,6 +1,8 @@
 package org.botoxclinic.platform.inbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
@@ -25,12 +27,16 @@ class EventRoutesTest {
 
     private final List<String> handled = new ArrayList<>();
     private final List<EventRoutes> registered = new ArrayList<>();
-    private final EventRoutes routes = EventRoutes.builder("greetings", new EventJson(new ObjectMapper()), registered::add)
+    private final EventRoutes routes = EventRoutes.builder("greetings", "/greeter", new EventJson(new ObjectMapper()), registered::add)
             .on("Greeted", Greeting.class, (greeting, event) -> handled.add(greeting.name() + "@" + event.id()))
             .build();
 
     private static IncomingEvent event(String type, String payload) {
-        return new IncomingEvent(UUID.randomUUID(), type, "/test", "subject", null, "topic", "key", payload);
+        return from("/greeter", type, payload);
+    }
+
+    private static IncomingEvent from(String source, String type, String payload) {
+        return new IncomingEvent(UUID.randomUUID(), type, source, "subject", null, "greetings", "key", payload);
     }
 
     @Test
@@ -57,6 +63,19 @@ class EventRoutesTest {
     }
 
     @Test
+    void shouldRefuseAnEventFromAnyoneButTheTopicsOwner() {
+        IncomingEvent forged = from("/someone-else", "Greeted", "{\"name\":\"clinic\"}");
+        ForeignSourceException refused = assertThrows(ForeignSourceException.class, () -> routes.apply(forged));
+        assertThrows(ForeignSourceException.class, () -> routes.apply(from(null, "Greeted", "{\"name\":\"clinic\"}")));
+        assertThrows(ForeignSourceException.class, () -> routes.apply(from("/greeter/", "Greeted", "{\"name\":\"clinic\"}")));
+
+        assertEquals(List.of(), handled);
+        assertTrue(refused.getMessage().contains(forged.id().toString()));
+        assertFalse(refused.getMessage().contains("someone-else"), "the forged source is not repeated");
+        assertEquals(FailureKind.PERMANENT, Failures.classify(refused), "parked at once, never retried");
+    }
+
+    @Test
     void shouldHandItsRoutesToTheRegistryOfItsTopicWhenBuilt() {
         assertEquals(List.of(routes), registered);
         assertEquals("greetings", routes.topic());
@@ -64,7 +83,7 @@ class EventRoutesTest {
 
     @Test
     void shouldRefuseRoutingOneTypeTwice() {
-        EventRoutes.Builder builder = EventRoutes.builder("greetings", new EventJson(new ObjectMapper()), registered::add)
+        EventRoutes.Builder builder = EventRoutes.builder("greetings", "/greeter", new EventJson(new ObjectMapper()), registered::add)
                 .on("Greeted", Greeting.class, (greeting, event) -> { });
         assertThrows(IllegalStateException.class, () -> builder.on("Greeted", Greeting.class, (greeting, event) -> { }));
     }

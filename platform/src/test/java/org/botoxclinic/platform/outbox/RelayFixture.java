@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
@@ -49,20 +50,25 @@ final class RelayFixture {
             }
         }
         // As in a running service, the topic exists before the first event is written.
-        try (OutboxSender sender = new KafkaOutboxSender(kafka, config(Duration.ofMillis(500), Duration.ofSeconds(15), Duration.ofSeconds(60)))) {
+        try (OutboxSender sender = new KafkaOutboxSender(asAdmin(kafka), config(Duration.ofMillis(500), Duration.ofSeconds(15), Duration.ofSeconds(60)))) {
             sender.ensureTopic();
         }
     }
 
     OutboxRelay relay(String bootstrapServers, Duration pollInterval, Duration sendTimeout, Duration stuckAfter) {
         return new OutboxRelay(dataSource, config(pollInterval, sendTimeout, stuckAfter), new SimpleMeterRegistry(),
-                TestClock.CLOCK, bootstrapServers);
+                TestClock.CLOCK, asAdmin(bootstrapServers));
+    }
+
+    /** The test's topics are made up per run, so the relay logs in as the broker's admin, who may create them. */
+    static Map<String, Object> asAdmin(String bootstrapServers) {
+        return EmbeddedKafkaBroker.admin().clientConfig(bootstrapServers);
     }
 
     /** A relay on the in-JVM broker whose Kafka sender is wrapped, e.g. to refuse chosen rows. */
     OutboxRelay relay(SimpleMeterRegistry meters, Duration stuckAfter, UnaryOperator<OutboxSender> senders) {
         return new OutboxRelay(dataSource, config(Duration.ofMillis(100), Duration.ofSeconds(15), stuckAfter), meters,
-                TestClock.CLOCK, kafka, senders);
+                TestClock.CLOCK, asAdmin(kafka), senders);
     }
 
     OutboxConfig config(Duration pollInterval, Duration sendTimeout, Duration stuckAfter) {

@@ -10,9 +10,10 @@ import org.botoxclinic.platform.events.DomainEvent;
 import org.botoxclinic.referral.referral.domain.Referral;
 
 /**
- * Published when staff accept a referral. It carries the patient's identity and contact, the indication and
- * codes, the clinical details and the coverage, so that insurance-service can open a pre-authorization case and
- * scheduling-service a treatment plan without calling back. Every part is a record of its own: a change to the
+ * Published when staff accept a referral. It carries the patient's identity, the indication and codes, the
+ * clinical details and the coverage, so that insurance-service can open a pre-authorization case and
+ * scheduling-service a treatment plan without calling back; not the patient's phone, email or address, which no
+ * consumer reads (the AsyncAPI document lists who reads each patient field). Every part is a record of its own: a change to the
  * referral's entities cannot change the wire contract unnoticed.
  */
 public record ReferralAccepted(UUID referralId,
@@ -30,11 +31,7 @@ public record ReferralAccepted(UUID referralId,
 
     public static final String TYPE = EventTypes.REFERRAL_ACCEPTED;
 
-    public record Patient(String firstName, String lastName, LocalDate dateOfBirth, String sex, String phone, String email,
-                          Address address) {
-    }
-
-    public record Address(String line1, String line2, String city, String state, String postalCode) {
+    public record Patient(String firstName, String lastName, LocalDate dateOfBirth, String sex) {
     }
 
     public record Provider(String npi, String name, String practice, String phone, String fax) {
@@ -50,14 +47,12 @@ public record ReferralAccepted(UUID referralId,
 
     public static ReferralAccepted of(Referral referral, OffsetDateTime acceptedAt) {
         var p = referral.patient();
-        var a = p.address();
         var r = referral.referringProvider();
         var i = referral.insurance();
         return new ReferralAccepted(referral.id(), acceptedAt, referral.source().name(), referral.partnerId(),
                 referral.externalReferralId(), referral.indication().name(), referral.diagnosisCodes(),
                 referral.urgency().name(),
-                new Patient(p.firstName(), p.lastName(), p.dateOfBirth(), p.sex().code(), p.phone(), p.email(),
-                        a == null ? null : new Address(a.line1(), a.line2(), a.city(), a.state(), a.postalCode())),
+                new Patient(p.firstName(), p.lastName(), p.dateOfBirth(), p.sex().code()),
                 new Provider(r.npi(), r.name(), r.practice(), r.phone(), r.fax()),
                 new Insurance(i.payerId(), i.payerName(), i.memberId(), i.groupNumber(), i.planType()),
                 clinicalDetails(referral.clinicalDetails()));
