@@ -65,8 +65,10 @@ final class ClinicSystem implements AutoCloseable {
                     "DB_USERNAME", postgres.user(),
                     "DB_PASSWORD", postgres.password(),
                     "KAFKA_BOOTSTRAP_SERVERS", kafka,
+                    "CLINIC_DEV_MODE", "true",
                     "JWT_PUBLIC_KEY_LOCATION", publicKey.toString(),
-                    "JWT_ISSUER", DevTokens.ISSUER));
+                    "JWT_ISSUER", DevTokens.ISSUER,
+                    "JWT_AUDIENCE", DevTokens.AUDIENCE));
         }
         return new ClinicSystem(kafka, postgres, databases, services[0], services[1], services[2]);
     }
