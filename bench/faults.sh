@@ -30,6 +30,8 @@ DRAIN_TIMEOUT=${FAULTS_DRAIN_TIMEOUT:-180}
 SCENARIOS=${FAULTS_SCENARIOS:-broker-hung broker-killed db-refused kill-9 replicas replay}
 export CLINIC_HOME="${FAULTS_HOME:-$ROOT/.clinic-faults}"
 export CLINIC_PORT_OFFSET="${FAULTS_PORT_OFFSET:-2000}"
+# Every scenario submits its referrals as one partner: far more than a partner's rate limit allows in production.
+export CLINIC_INTAKE_RATE_LIMIT_REQUESTS="${CLINIC_INTAKE_RATE_LIMIT_REQUESTS:-1000000}"
 unset CLINIC_PG_HOST CLINIC_KAFKA_BOOTSTRAP
 
 SERVICES=(referral-service insurance-service scheduling-service)

@@ -68,7 +68,9 @@ final class ClinicSystem implements AutoCloseable {
                     "CLINIC_DEV_MODE", "true",
                     "JWT_PUBLIC_KEY_LOCATION", publicKey.toString(),
                     "JWT_ISSUER", DevTokens.ISSUER,
-                    "JWT_AUDIENCE", DevTokens.AUDIENCE));
+                    "JWT_AUDIENCE", DevTokens.AUDIENCE,
+                    // The journeys submit many referrals as one partner; the limit itself is referral-service's test.
+                    "CLINIC_INTAKE_RATE_LIMIT_REQUESTS", "1000000"));
         }
         return new ClinicSystem(kafka, postgres, databases, services[0], services[1], services[2]);
     }
