@@ -8,14 +8,15 @@
 #   replicas        a second process of each service (another port, same database); calls alternate between them
 #   replay          every service reads every topic again from offset 0, under a fresh consumer group
 # Expected everywhere: nothing lost (a case and a plan for every accepted referral), nothing doubled, no dead letter.
-# The suite runs its own stack (CLINIC_HOME=.clinic-faults, ports shifted by 1000) beside a developer's, starts and
+# The suite runs its own stack (CLINIC_HOME=.clinic-faults, ports shifted by 2000, clear of a developer's API and
+# management ports) beside a developer's, starts and
 # stops it itself, and exits 1 if any scenario misses its figures.
 #
 # Usage: bench/faults.sh                 (the issue's figures; about 10 minutes)
 #        FAULTS_OUTAGE_SECONDS=15 FAULTS_REFERRALS=40 bench/faults.sh      (a quick run)
 # Environment: FAULTS_OUTAGE_SECONDS (60), FAULTS_REFERRALS (200, broker scenarios), FAULTS_DB_EVENTS (50),
 #   FAULTS_STREAM (60, kill-9 and replicas), FAULTS_DRAIN_TIMEOUT (180 s), FAULTS_SCENARIOS (all, space-separated),
-#   FAULTS_PORT_OFFSET (1000), FAULTS_HOME (.clinic-faults; wiped at the start).
+#   FAULTS_PORT_OFFSET (2000), FAULTS_HOME (.clinic-faults; wiped at the start).
 # Needs the packaged services and local stack (./mvnw -o -DskipTests package), curl, jq and psql.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,12 +29,17 @@ STREAM=${FAULTS_STREAM:-60}
 DRAIN_TIMEOUT=${FAULTS_DRAIN_TIMEOUT:-180}
 SCENARIOS=${FAULTS_SCENARIOS:-broker-hung broker-killed db-refused kill-9 replicas replay}
 export CLINIC_HOME="${FAULTS_HOME:-$ROOT/.clinic-faults}"
-export CLINIC_PORT_OFFSET="${FAULTS_PORT_OFFSET:-1000}"
+export CLINIC_PORT_OFFSET="${FAULTS_PORT_OFFSET:-2000}"
+# Every scenario submits its referrals as one partner: far more than a partner's rate limit allows in production.
+export CLINIC_INTAKE_RATE_LIMIT_REQUESTS="${CLINIC_INTAKE_RATE_LIMIT_REQUESTS:-1000000}"
 unset CLINIC_PG_HOST CLINIC_KAFKA_BOOTSTRAP
 
 SERVICES=(referral-service insurance-service scheduling-service)
 declare -A PORT=([referral-service]=$((8081 + CLINIC_PORT_OFFSET)) [insurance-service]=$((8082 + CLINIC_PORT_OFFSET))
     [scheduling-service]=$((8083 + CLINIC_PORT_OFFSET)))
+# Health is served on the management port (the API port + 1000), as ./clinic starts the services.
+declare -A MANAGEMENT_PORT=([referral-service]=$((9081 + CLINIC_PORT_OFFSET))
+    [insurance-service]=$((9082 + CLINIC_PORT_OFFSET)) [scheduling-service]=$((9083 + CLINIC_PORT_OFFSET)))
 declare -A DB=([referral-service]=referral [insurance-service]=insurance [scheduling-service]=scheduling)
 # What each service consumes: a fresh group has caught up when it has committed past the end of these.
 declare -A CONSUMES=([referral-service]=authorization-events,scheduling-events
@@ -172,7 +178,7 @@ poll_readiness() {
         while true; do
             for name in "${SERVICES[@]}"; do
                 printf '%s %s\n' "$name" "$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 \
-                    "http://localhost:${PORT[$name]}/q/health/ready" || true)" >>"$out"
+                    "http://localhost:${MANAGEMENT_PORT[$name]}/q/health/ready" || true)" >>"$out"
             done
             sleep 1
         done
@@ -285,19 +291,22 @@ scenario_kill_9() {
     report "kill-9 $service" "$WORK/$scenario.ids" "$dlq" "$(readiness "$WORK/$scenario.ready" "$service")" "$drained" no
 }
 
-# A second process of a service, on port + 100, on the same database and broker, as ./clinic starts the first.
+# A second process of a service, on port + 100 (management port + 100), on the same database and broker, as ./clinic
+# starts the first.
 start_replica() {
     local name="$1" port=$((${PORT[$1]} + 100)) db="${DB[$1]}"
     DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$db" DB_USERNAME="$db" DB_PASSWORD="$db" \
         DB_MIGRATION_USERNAME="${db}_owner" DB_MIGRATION_PASSWORD="${db}_owner" KAFKA_BOOTSTRAP_SERVERS="$KAFKA" \
         KAFKA_USERNAME="$db" KAFKA_PASSWORD="$(kafka_password "$db")" \
-        JWT_PUBLIC_KEY_LOCATION="$ROOT/testkit/src/main/resources/dev-jwt/publicKey.pem" JWT_ISSUER=urn:clinic:dev \
-        QUARKUS_HTTP_PORT="$port" CLINIC_WEBHOOKS_REQUIRE_HTTPS=false CLINIC_WEBHOOKS_ALLOW_PRIVATE_TARGETS=true \
+        CLINIC_DEV_MODE=true JWT_PUBLIC_KEY_LOCATION="$ROOT/testkit/src/main/resources/dev-jwt/publicKey.pem" \
+        JWT_ISSUER=urn:clinic:dev JWT_AUDIENCE=clinic-api JWT_MAX_TOKEN_AGE=86400 \
+        QUARKUS_HTTP_PORT="$port" QUARKUS_MANAGEMENT_PORT="$((${MANAGEMENT_PORT[$1]} + 100))" CLINIC_WEBHOOKS_REQUIRE_HTTPS=false CLINIC_WEBHOOKS_ALLOW_PRIVATE_TARGETS=true \
         setsid java ${JAVA_OPTS:-} -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" >"$WORK/$name-2.log" 2>&1 </dev/null &
     REPLICAS+=("$!")
     BACKGROUND+=("$!")
 }
 
+# $1: the management port.
 await_ready() {
     local port="$1" deadline=$((SECONDS + 120))
     until [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://localhost:$port/q/health/ready")" == 200 ]]; do
@@ -314,7 +323,7 @@ scenario_replicas() {
         start_replica "$name"
     done
     for name in "${SERVICES[@]}"; do
-        await_ready $((${PORT[$name]} + 100)) || log "replica of $name not ready: $(tail -n 5 "$WORK/$name-2.log")"
+        await_ready $((${MANAGEMENT_PORT[$name]} + 100)) || log "replica of $name not ready: $(tail -n 5 "$WORK/$name-2.log")"
     done
     poll_readiness "$WORK/$scenario.ready"
     bases=("$REFERRAL" "http://localhost:$((${PORT[referral-service]} + 100))")

@@ -12,9 +12,13 @@ record TokenRequest(String group, String partnerId, Duration lifetime) {
     /** Long enough for a working day of trying things out without minting again. */
     static final Duration DEFAULT_LIFETIME = Duration.ofHours(8);
 
+    /** The services of the local run refuse older tokens (./clinic sets JWT_MAX_TOKEN_AGE to this). */
+    static final Duration MAX_LIFETIME = Duration.ofHours(24);
+
     static final String USAGE = "usage: token <" + String.join("|", GROUPS) + "> [--partner ID] [--ttl HOURS]\n"
             + "  --partner ID  the partner practice the token acts for (required for, and only for, group partner)\n"
-            + "  --ttl HOURS   lifetime in whole hours (default " + DEFAULT_LIFETIME.toHours() + ")";
+            + "  --ttl HOURS   lifetime in whole hours (default " + DEFAULT_LIFETIME.toHours() + ", at most "
+            + MAX_LIFETIME.toHours() + ")";
 
     static TokenRequest parse(List<String> args) {
         if (args.isEmpty()) {
@@ -57,12 +61,12 @@ record TokenRequest(String group, String partnerId, Duration lifetime) {
     private static long positiveHours(String value) {
         try {
             long hours = Long.parseLong(value);
-            if (hours > 0) {
+            if (hours > 0 && hours <= MAX_LIFETIME.toHours()) {
                 return hours;
             }
         } catch (NumberFormatException e) {
             // reported below with the offending value
         }
-        throw new IllegalArgumentException("--ttl needs a positive number of hours, not '" + value + "'");
+        throw new IllegalArgumentException("--ttl needs a number of hours from 1 to " + MAX_LIFETIME.toHours() + ", not '" + value + "'");
     }
 }

@@ -28,6 +28,8 @@ class TokenCommandTest {
         assertTrue(claims.contains("\"groups\":[\"partner\"]"), claims);
         assertTrue(claims.contains("\"partner_id\":\"pcp-7\""), claims);
         assertTrue(claims.contains("\"iss\":\"urn:clinic:dev\""), claims);
+        assertTrue(claims.contains("\"aud\":\"clinic-api\""), claims);
+        assertTrue(claims.contains("\"iat\":"), claims);
     }
 
     @Test

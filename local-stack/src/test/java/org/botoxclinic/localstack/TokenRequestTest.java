@@ -35,6 +35,8 @@ class TokenRequestTest {
         assertThrows(IllegalArgumentException.class, () -> TokenRequest.parse(List.of("partner")));
         assertThrows(IllegalArgumentException.class, () -> TokenRequest.parse(List.of("admin", "--partner", "p1")));
         assertThrows(IllegalArgumentException.class, () -> TokenRequest.parse(List.of("admin", "--ttl", "0")));
+        assertThrows(IllegalArgumentException.class, () -> TokenRequest.parse(List.of("admin", "--ttl", "25")));
+        assertEquals(Duration.ofHours(24), TokenRequest.parse(List.of("admin", "--ttl", "24")).lifetime());
         assertThrows(IllegalArgumentException.class, () -> TokenRequest.parse(List.of("admin", "--ttl", "soon")));
         assertThrows(IllegalArgumentException.class, () -> TokenRequest.parse(List.of("admin", "--ttl")));
         assertThrows(IllegalArgumentException.class, () -> TokenRequest.parse(List.of("admin", "--role", "x")));

@@ -67,8 +67,12 @@ final class ClinicSystem implements AutoCloseable {
             Map<String, String> env = new HashMap<>(serviceDatabases.get(modules[i]).environment());
             env.putAll(Map.of(
                     "KAFKA_BOOTSTRAP_SERVERS", kafka,
+                    "CLINIC_DEV_MODE", "true",
                     "JWT_PUBLIC_KEY_LOCATION", publicKey.toString(),
-                    "JWT_ISSUER", DevTokens.ISSUER));
+                    "JWT_ISSUER", DevTokens.ISSUER,
+                    "JWT_AUDIENCE", DevTokens.AUDIENCE,
+                    // The journeys submit many referrals as one partner; the limit itself is referral-service's test.
+                    "CLINIC_INTAKE_RATE_LIMIT_REQUESTS", "1000000"));
             // Each service logs in to Kafka as itself, with only its own rights.
             env.putAll(EmbeddedKafkaBroker.serviceEnvironment(modules[i]));
             services[i] = ServiceProcess.start(root, modules[i], env);

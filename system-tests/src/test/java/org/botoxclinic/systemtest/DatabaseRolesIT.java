@@ -60,6 +60,8 @@ class DatabaseRolesIT {
         env.putAll(EmbeddedKafkaBroker.serviceEnvironment("referral-service"));
         env.put("JWT_PUBLIC_KEY_LOCATION", publicKey.toString());
         env.put("JWT_ISSUER", DevTokens.ISSUER);
+        env.put("JWT_AUDIENCE", DevTokens.AUDIENCE);
+        env.put("CLINIC_DEV_MODE", "true");
         return env;
     }
 }

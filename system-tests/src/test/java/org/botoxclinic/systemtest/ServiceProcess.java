@@ -18,25 +18,35 @@ final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
+    private final int managementPort;
     private final ProcessBuilder builder;
     private final Path log;
     private Process process;
 
-    private ServiceProcess(String name, int port, ProcessBuilder builder, Path log) throws IOException {
+    private ServiceProcess(String name, int port, int managementPort, ProcessBuilder builder, Path log) throws IOException {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.builder = builder;
         this.log = log;
         this.process = builder.start();
     }
 
     static ServiceProcess start(Path root, String module, Map<String, String> env) throws IOException {
+        ServiceProcess service = launch(root, module, module, env);
+        service.awaitReady(Duration.ofSeconds(90));
+        return service;
+    }
+
+    /** Starts a service that is expected to refuse to start; its log is {@code <logName>.log}. */
+    static ServiceProcess launch(Path root, String module, String logName, Map<String, String> env) throws IOException {
         Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify does)");
         }
         int port = freePort();
-        Path log = root.resolve("system-tests/target").resolve(module + ".log");
+        int managementPort = freePort();
+        Path log = root.resolve("system-tests/target").resolve(logName + ".log");
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-jar", jar.toString()));
@@ -46,9 +56,18 @@ final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        ServiceProcess service = new ServiceProcess(module, port, builder, log);
-        service.awaitReady(Duration.ofSeconds(90));
-        return service;
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
+        return new ServiceProcess(module, port, managementPort, builder, log);
+    }
+
+    /** Waits for the process to end by itself; its exit status, or empty if it is still running at the timeout. */
+    java.util.OptionalInt awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                ? java.util.OptionalInt.of(process.exitValue()) : java.util.OptionalInt.empty();
+    }
+
+    List<String> logLines() throws IOException {
+        return Files.readAllLines(log);
     }
 
     /** SIGKILL, as a crash or an OOM killer would: no shutdown hook, no offset commit, nothing finished. */
@@ -69,6 +88,11 @@ final class ServiceProcess implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
+    /** Health, metrics and the API documents: the management interface, not the API port. */
+    String managementUrl() {
+        return "http://localhost:" + managementPort;
+    }
+
     private void awaitReady(Duration timeout) throws IOException {
         HttpClient client = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -77,7 +101,7 @@ final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException(name + " exited during startup:\n" + tail());
             }
             try {
-                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;

@@ -2,6 +2,7 @@ package org.botoxclinic.testkit;
 
 import java.security.PrivateKey;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
@@ -16,6 +17,8 @@ import io.smallrye.jwt.util.KeyUtils;
 public final class DevTokens {
 
     public static final String ISSUER = "urn:clinic:dev";
+    /** The audience development tokens carry and the tests and the local run verify. */
+    public static final String AUDIENCE = "clinic-api";
     private static PrivateKey key;
 
     private DevTokens() {
@@ -30,22 +33,42 @@ public final class DevTokens {
     }
 
     public static String mint(String group, String partnerId, Duration lifetime) {
+        return sign(claims(group, partnerId, Instant.now(), lifetime));
+    }
+
+    /**
+     * The claims of a development token issued at {@code issuedAt} to live {@code lifetime}, for tests that change one
+     * (another audience, an old {@code iat}) before signing.
+     */
+    public static JwtClaimsBuilder claims(String group, String partnerId, Instant issuedAt, Duration lifetime) {
         String subject = partnerId != null ? "partner-" + partnerId : group + "-user";
+        long iat = issuedAt.getEpochSecond();
         JwtClaimsBuilder claims = Jwt.issuer(issuer())
+                .audience(audience())
                 .subject(subject)
                 .upn(subject)
                 .groups(Set.of(group))
                 .claim("jti", UUID.randomUUID().toString())
-                .expiresIn(lifetime);
+                .issuedAt(iat)
+                .expiresAt(iat + lifetime.toSeconds());
         if (partnerId != null) {
             claims.claim("partner_id", partnerId);
         }
+        return claims;
+    }
+
+    public static String sign(JwtClaimsBuilder claims) {
         return claims.sign(privateKey());
     }
 
     private static String issuer() {
         String configured = System.getenv("JWT_ISSUER");
         return configured == null || configured.isBlank() ? ISSUER : configured;
+    }
+
+    private static String audience() {
+        String configured = System.getenv("JWT_AUDIENCE");
+        return configured == null || configured.isBlank() ? AUDIENCE : configured;
     }
 
     private static synchronized PrivateKey privateKey() {

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResourceManager;
 import io.quarkus.test.junit.QuarkusTest;
 
 import org.botoxclinic.testkit.ClinicTestInfrastructure;
@@ -117,7 +119,9 @@ class ReferralEventsOutageTest {
 
     /** The sum of the Prometheus samples whose name and labels match. */
     private static double metric(String nameAndLabels) {
-        String text = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        URI management = URI.create(TestHTTPResourceManager.getManagementUri());
+        String text = given().baseUri(management.getScheme() + "://" + management.getHost()).port(management.getPort())
+                .get("/q/metrics").then().statusCode(200).extract().asString();
         Matcher m = Pattern.compile("(?m)^" + nameAndLabels + " ([0-9.eE+-]+)$").matcher(text);
         double sum = 0;
         while (m.find()) {

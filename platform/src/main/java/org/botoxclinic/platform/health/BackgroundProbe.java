@@ -1,12 +1,14 @@
 package org.botoxclinic.platform.health;
 
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.jboss.logging.Logger;
@@ -25,8 +27,28 @@ final class BackgroundProbe {
         void ask() throws Exception;
     }
 
-    /** The cached answer: up or not, how old the last success is, and the last failure's kind (never a payload). */
-    record State(boolean up, long lastSuccessAgeMillis, String lastFailure) {
+    /**
+     * The cached answer: up or not, since when (the last change between up and down, null before the first probe),
+     * how old the last success is, and for a DOWN state a stable reason code ({@link Reason}), never an exception's
+     * text, a host name or a statement.
+     */
+    record State(boolean up, Instant since, long lastSuccessAgeMillis, Reason reason) {
+    }
+
+    /** Why a probe reads as DOWN. */
+    enum Reason {
+        /** The first probe has not finished yet. */
+        NOT_PROBED_YET,
+        /** The last probe ran out of time (the other system hangs). */
+        TIMEOUT,
+        /** The other system could not be reached (connection refused, reset, unknown host). */
+        UNREACHABLE,
+        /** The other system refused this service's login. */
+        LOGIN_REFUSED,
+        /** The other system answered with an error. */
+        ERROR,
+        /** No probe has succeeded for longer than the staleness limit (one still waiting counts as failed). */
+        NO_RECENT_ANSWER
     }
 
     private final String name;
@@ -34,7 +56,9 @@ final class BackgroundProbe {
     private final Duration every;
     private final Duration staleAfter;
     private final AtomicReference<Instant> lastSuccess = new AtomicReference<>();
-    private final AtomicReference<String> lastFailure = new AtomicReference<>("not probed yet");
+    private final AtomicReference<Reason> lastFailure = new AtomicReference<>(Reason.NOT_PROBED_YET);
+    private final AtomicReference<Instant> upSince = new AtomicReference<>();
+    private final AtomicReference<Instant> downSince = new AtomicReference<>();
     private volatile boolean failing;
     private ScheduledExecutorService executor;
 
@@ -67,33 +91,61 @@ final class BackgroundProbe {
         Instant success = lastSuccess.get();
         long age = success == null ? -1 : Duration.between(success, Instant.now()).toMillis();
         if (failing || success == null) {
-            return new State(false, age, lastFailure.get());
+            return new State(false, downSince.get(), age, lastFailure.get());
         }
         if (age > staleAfter.toMillis()) {
-            return new State(false, age, "no answer for " + age + " ms");
+            return new State(false, success.plus(staleAfter), age, Reason.NO_RECENT_ANSWER);
         }
-        return new State(true, age, null);
+        return new State(true, upSince.get(), age, null);
     }
 
     private void probeOnce() {
         try {
             question.ask();
-            lastSuccess.set(Instant.now());
+            Instant now = Instant.now();
+            lastSuccess.set(now);
             if (failing) {
                 LOG.infof("%s answers again", name);
             }
+            if (failing || upSince.get() == null) {
+                upSince.set(now);
+            }
             failing = false;
         } catch (Exception e) {
-            lastFailure.set(describe(e));
+            lastFailure.set(reason(e));
             if (!failing) {
-                LOG.warnf("%s does not answer: %s", name, lastFailure.get());
+                downSince.set(Instant.now());
+                LOG.warnf("%s does not answer: %s", name, kind(e));
             }
             failing = true;
         }
     }
 
-    /** The failure's kind and SQL state, never its message (which may quote data). */
-    private static String describe(Exception e) {
+    static Reason reason(Exception e) {
+        Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof SQLTimeoutException || t instanceof TimeoutException
+                    || t instanceof java.net.SocketTimeoutException
+                    || t instanceof org.apache.kafka.common.errors.TimeoutException) {
+                return Reason.TIMEOUT;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                if (sql.getSQLState().startsWith("28")) {
+                    return Reason.LOGIN_REFUSED;
+                }
+                if (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")) {
+                    return Reason.UNREACHABLE;
+                }
+            }
+            if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException) {
+                return Reason.UNREACHABLE;
+            }
+        }
+        return Reason.ERROR;
+    }
+
+    /** The failure's kind and SQL state for the log, never its message (which may quote data). */
+    private static String kind(Exception e) {
         Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
         String kind = cause.getClass().getSimpleName();
         if (cause instanceof SQLException sql && sql.getSQLState() != null) {

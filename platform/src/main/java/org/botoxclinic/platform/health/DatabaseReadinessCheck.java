@@ -23,12 +23,20 @@ public class DatabaseReadinessCheck implements HealthCheck {
         return describe("database", database.state());
     }
 
+    /** State, since when and a stable reason code only: never an exception's text, a host name or a statement. */
     static HealthCheckResponse describe(String name, BackgroundProbe.State state) {
         HealthCheckResponseBuilder response = HealthCheckResponse.named(name).status(state.up())
                 .withData("lastAnswerAgeMillis", state.lastSuccessAgeMillis());
-        if (state.lastFailure() != null) {
-            response.withData("problem", state.lastFailure());
-        }
+        withStateData(response, state);
         return response.build();
+    }
+
+    static void withStateData(HealthCheckResponseBuilder response, BackgroundProbe.State state) {
+        if (state.since() != null) {
+            response.withData("since", state.since().toString());
+        }
+        if (state.reason() != null) {
+            response.withData("reason", state.reason().name());
+        }
     }
 }

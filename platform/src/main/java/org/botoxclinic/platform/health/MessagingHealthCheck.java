@@ -33,9 +33,7 @@ public class MessagingHealthCheck implements HealthCheck {
                 .status(state.up() && consumers.allJoined())
                 .withData("brokerAnswers", state.up())
                 .withData("lastBrokerAnswerAgeMillis", state.lastSuccessAgeMillis());
-        if (state.lastFailure() != null) {
-            response.withData("problem", state.lastFailure());
-        }
+        DatabaseReadinessCheck.withStateData(response, state);
         consumers.byTopic().forEach((topic, partitions) -> response.withData("partitions." + topic, String.valueOf(partitions)));
         return response.build();
     }

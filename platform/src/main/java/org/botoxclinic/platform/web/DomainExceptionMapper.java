@@ -1,5 +1,6 @@
 package org.botoxclinic.platform.web;
 
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -10,17 +11,23 @@ import org.botoxclinic.platform.domain.IllegalTransitionException;
 import org.botoxclinic.platform.domain.InvalidInputException;
 import org.botoxclinic.platform.domain.NotFoundException;
 import org.botoxclinic.platform.domain.RuleRefusedException;
+import org.botoxclinic.platform.domain.TooManyRequestsException;
 
 /**
  * The one place where a domain refusal becomes HTTP: not found 404, invalid input 400 with violations, a clash
- * with stored data or a refused status change 409, a business rule 422; always problem+json with its code.
+ * with stored data or a refused status change 409, a business rule 422, a caller over its rate limit 429 with
+ * Retry-After; always problem+json with its code.
  */
 @Provider
 public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
 
     @Override
     public Response toResponse(DomainException e) {
-        return problem(e).toResponse();
+        Response response = problem(e).toResponse();
+        if (e instanceof TooManyRequestsException limited) {
+            return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, limited.retryAfterSeconds()).build();
+        }
+        return response;
     }
 
     static io.quarkiverse.resteasy.problem.HttpProblem problem(DomainException e) {
@@ -34,6 +41,8 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
             status = Response.Status.CONFLICT;
         } else if (e instanceof RuleRefusedException) {
             status = Problems.UNPROCESSABLE;
+        } else if (e instanceof TooManyRequestsException) {
+            status = Response.Status.TOO_MANY_REQUESTS;
         } else {
             status = Response.Status.BAD_REQUEST;
         }

@@ -40,6 +40,7 @@ import org.botoxclinic.referral.referral.domain.ReferralQuery;
 import org.botoxclinic.referral.referral.domain.ReferralSource;
 import org.botoxclinic.referral.referral.domain.ReferralStatus;
 import org.botoxclinic.referral.referral.domain.TriageOutcome;
+import org.botoxclinic.referral.referral.service.IntakeRateLimit;
 import org.botoxclinic.referral.referral.service.NewReferral;
 import org.botoxclinic.referral.referral.service.ReferralService;
 import org.botoxclinic.referral.referral.service.SubmitResult;
@@ -57,10 +58,12 @@ public class ReferralResource {
     private final Validator validator;
     private final Caller caller;
     private final Clock clock;
+    private final IntakeRateLimit rateLimit;
 
     public ReferralResource(ReferralService referrals, SubmissionFingerprint fingerprint, Validator validator,
-                            Caller caller, Clock clock) {
+                            Caller caller, Clock clock, IntakeRateLimit rateLimit) {
         this.referrals = referrals;
+        this.rateLimit = rateLimit;
         this.fingerprint = fingerprint;
         this.validator = validator;
         this.caller = caller;
@@ -73,7 +76,8 @@ public class ReferralResource {
     @Operation(summary = "Submit a referral",
             description = "A partner PCP system refers a patient (or intake staff enter a patient's call). 201 with Location; "
                     + "an identical resend (same externalReferralId or Idempotency-Key) is 200 with the same referral; "
-                    + "the same id with different content is 409. Unknown fields are refused.")
+                    + "the same id with different content is 409. Unknown fields are refused. A partner over its "
+                    + "rate limit is refused with 429 and Retry-After, and nothing is stored.")
     public Response submit(ReferralSubmission submission,
                            @HeaderParam("Idempotency-Key") @Size(min = 1, max = 128) @Pattern(regexp = "[\\x21-\\x7E]+") String idempotencyKey,
                            UriInfo uri) {
@@ -82,6 +86,9 @@ public class ReferralResource {
         }
         ReferralSource source = caller.isIn(Roles.PARTNER) ? ReferralSource.PARTNER : ReferralSource.PHONE;
         String partnerId = source == ReferralSource.PARTNER ? partnerId() : null;
+        if (partnerId != null) {
+            rateLimit.admit(partnerId);
+        }
         Map<String, String> violations = new LinkedHashMap<>();
         for (ConstraintViolation<ReferralSubmission> v : validator.validate(submission)) {
             violations.putIfAbsent(field(v.getPropertyPath().toString()), v.getMessage());
