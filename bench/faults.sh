@@ -285,7 +285,7 @@ start_replica() {
     local name="$1" port=$((${PORT[$1]} + 100)) db="${DB[$1]}"
     DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$db" DB_USERNAME="$db" DB_PASSWORD="$db" KAFKA_BOOTSTRAP_SERVERS="$KAFKA" \
         JWT_PUBLIC_KEY_LOCATION="$ROOT/testkit/src/main/resources/dev-jwt/publicKey.pem" JWT_ISSUER=urn:clinic:dev \
-        QUARKUS_HTTP_PORT="$port" CLINIC_WEBHOOKS_REQUIRE_HTTPS=false CLINIC_WEBHOOKS_ALLOW_PRIVATE_TARGETS=true \
+        QUARKUS_HTTP_PORT="$port" CLINIC_DEV_MODE=true CLINIC_WEBHOOKS_REQUIRE_HTTPS=false CLINIC_WEBHOOKS_ALLOW_PRIVATE_TARGETS=true \
         setsid java ${JAVA_OPTS:-} -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" >"$WORK/$name-2.log" 2>&1 </dev/null &
     REPLICAS+=("$!")
     BACKGROUND+=("$!")

@@ -66,7 +66,9 @@ final class ClinicSystem implements AutoCloseable {
                     "DB_PASSWORD", postgres.password(),
                     "KAFKA_BOOTSTRAP_SERVERS", kafka,
                     "JWT_PUBLIC_KEY_LOCATION", publicKey.toString(),
-                    "JWT_ISSUER", DevTokens.ISSUER));
+                    "JWT_ISSUER", DevTokens.ISSUER,
+                    // Run as production does: webhook secrets sealed with a key of the run's own.
+                    "CLINIC_WEBHOOKS_SECRET_KEY", ServiceProcess.randomWebhookKey()));
         }
         return new ClinicSystem(kafka, postgres, databases, services[0], services[1], services[2]);
     }

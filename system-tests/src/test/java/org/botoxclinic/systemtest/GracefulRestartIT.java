@@ -59,7 +59,8 @@ class GracefulRestartIT {
         }
         Map<String, String> env = Map.of("DB_URL", database, "DB_USERNAME", postgres.user(),
                 "DB_PASSWORD", postgres.password(), "KAFKA_BOOTSTRAP_SERVERS", EmbeddedKafkaBroker.bootstrapServers(),
-                "JWT_PUBLIC_KEY_LOCATION", publicKey.toString(), "JWT_ISSUER", DevTokens.ISSUER);
+                "JWT_PUBLIC_KEY_LOCATION", publicKey.toString(), "JWT_ISSUER", DevTokens.ISSUER,
+                "CLINIC_WEBHOOKS_SECRET_KEY", ServiceProcess.randomWebhookKey());
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         String token = DevTokens.forPartner("pcp-restart");
