@@ -23,3 +23,8 @@ alter table partner_webhook
     add constraint partner_webhook_has_a_secret check (secret is not null or secret_ciphertext is not null),
     add constraint partner_webhook_sealed_with_key check ((secret_ciphertext is null) = (secret_key_id is null));
 create index partner_webhook_plain_text_secret on partner_webhook (partner_id) where secret is not null;
+
+-- Earlier refusals named the private address a partner's host resolved to; the partner sees this text.
+update webhook_delivery
+   set last_error = 'target refused: url must resolve only to public internet addresses'
+ where last_error like 'target refused: url must be a public address, not %';

@@ -175,4 +175,33 @@ class WebhookDeliveryTest {
                 r.header(WebhookSignature.SIGNATURE_HEADER), TestClock.CLOCK.instant(), Duration.ofMinutes(5));
         assertTrue(endpoint.received.stream().allMatch(signed::apply));
     }
+
+    @Test
+    void shouldLetOnlyTheAttemptHoldingTheLeaseRecordItsOutcome() throws Exception {
+        Endpoint slow = endpoint(Behaviour.TRICKLE_BODY);
+        String partner = newPartner("pcp-lease");
+        register(partner, slow.url("http", "127.0.0.1"), SECRET);
+        refer(partner);
+        await().atMost(Duration.ofSeconds(10)).until(() -> slow.received.size() == 1);
+        long first = deliveriesOf(partner).get(0).id();
+
+        // The clock jumps past the lease of the attempt in flight (only a clock moved by hand can do that: the
+        // attempt is cut at its deadline, well within its lease). Another replica claims the delivery and calls.
+        TestClock.advance(config.timeout().multipliedBy(2).plusSeconds(11));
+        WebhookDeliveryJob replica = new WebhookDeliveryJob(deliveries, webhooks, secrets, config,
+                new WebhookTarget.Rules(true, false, true), clock, PartnerEndpointClient.withSystemDefaults());
+        started.add(replica::close);
+        CompletableFuture<Integer> other = CompletableFuture.supplyAsync(replica::deliverDueNow);
+        await().atMost(Duration.ofSeconds(10)).until(() -> slow.received.stream()
+                .filter(r -> r.header(WebhookSignature.DELIVERY_ID_HEADER).equals(String.valueOf(first))).count() == 2);
+        other.get();
+
+        // Both calls were cut; the first attempt, no longer holding the lease, recorded nothing: one attempt counted.
+        await().atMost(Duration.ofSeconds(10)).until(slow::clientsClosed);
+        WebhookDelivery delivery = deliveriesOf(partner).get(0);
+        assertEquals(first, delivery.id());
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+                .until(() -> deliveriesOf(partner).get(0).attempts() == 1);
+        assertEquals("no complete answer within 2s", deliveriesOf(partner).get(0).lastError());
+    }
 }
