@@ -71,6 +71,8 @@ final class ClinicSystem implements AutoCloseable {
                     "JWT_PUBLIC_KEY_LOCATION", publicKey.toString(),
                     "JWT_ISSUER", DevTokens.ISSUER,
                     "JWT_AUDIENCE", DevTokens.AUDIENCE,
+                    // Webhook secrets sealed with a key of the run's own, as in production.
+                    "CLINIC_WEBHOOKS_SECRET_KEY", ServiceProcess.randomWebhookKey(),
                     // The journeys submit many referrals as one partner; the limit itself is referral-service's test.
                     "CLINIC_INTAKE_RATE_LIMIT_REQUESTS", "1000000"));
             // Each service logs in to Kafka as itself, with only its own rights.

@@ -61,7 +61,8 @@ class GracefulRestartIT {
         Map<String, String> env = new java.util.HashMap<>(serviceDatabase.environment());
         env.putAll(Map.of("KAFKA_BOOTSTRAP_SERVERS", EmbeddedKafkaBroker.bootstrapServers(),
                 "CLINIC_DEV_MODE", "true", "JWT_PUBLIC_KEY_LOCATION", publicKey.toString(), "JWT_ISSUER", DevTokens.ISSUER,
-                "JWT_AUDIENCE", DevTokens.AUDIENCE, "CLINIC_INTAKE_RATE_LIMIT_REQUESTS", "1000000"));
+                "JWT_AUDIENCE", DevTokens.AUDIENCE, "CLINIC_INTAKE_RATE_LIMIT_REQUESTS", "1000000",
+                "CLINIC_WEBHOOKS_SECRET_KEY", ServiceProcess.randomWebhookKey()));
         env.putAll(EmbeddedKafkaBroker.serviceEnvironment("referral-service"));
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

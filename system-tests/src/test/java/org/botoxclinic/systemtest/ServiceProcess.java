@@ -32,6 +32,13 @@ final class ServiceProcess implements AutoCloseable {
         this.process = builder.start();
     }
 
+    /** A key for sealing webhook secrets (base64 of 32 random bytes), as production configures one. */
+    static String randomWebhookKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
+    }
+
     static ServiceProcess start(Path root, String module, Map<String, String> env) throws IOException {
         ServiceProcess service = launch(root, module, module, env);
         service.awaitReady(Duration.ofSeconds(90));

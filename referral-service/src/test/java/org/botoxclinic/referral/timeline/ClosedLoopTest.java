@@ -61,7 +61,10 @@ class ClosedLoopTest {
             // The partner's endpoint is down for the first call: the clinic must retry it.
             int status = calls.incrementAndGet() == 1 ? 503 : 204;
             if (status == 204) {
-                received.add(Map.of("body", body, "signature", exchange.getRequestHeaders().getFirst(WebhookSignature.HEADER)));
+                received.add(Map.of("body", body,
+                        "signature", exchange.getRequestHeaders().getFirst(WebhookSignature.SIGNATURE_HEADER),
+                        "delivery", exchange.getRequestHeaders().getFirst(WebhookSignature.DELIVERY_ID_HEADER),
+                        "timestamp", exchange.getRequestHeaders().getFirst(WebhookSignature.TIMESTAMP_HEADER)));
             }
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
@@ -136,7 +139,8 @@ class ClosedLoopTest {
             return received.stream().map(r -> r.get("body")).distinct().count() >= 7;
         });
         for (Map<String, String> call : received) {
-            assertTrue(WebhookSignature.verify(SECRET, call.get("body"), call.get("signature")), "bad signature");
+            assertTrue(WebhookSignature.verify(SECRET, call.get("delivery"), call.get("timestamp"), call.get("body"),
+                    call.get("signature"), TestClock.CLOCK.instant(), Duration.ofMinutes(5)), "bad signature");
             assertTrue(call.get("body").contains(id));
         }
         assertEquals(1, received.stream().filter(r -> r.get("body").contains("TREATMENT_COMPLETED")).count());

@@ -13,7 +13,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One timeline entry owed to a partner's webhook, with the history of trying to deliver it. */
+/**
+ * One timeline entry owed to a partner's webhook, with the history of trying to deliver it. Once delivered (or
+ * failed for good) and older than the retention period, its payload is purged; the record of the attempts stays.
+ */
 @Entity
 @Table(name = "webhook_delivery")
 public class WebhookDelivery {
@@ -46,6 +49,9 @@ public class WebhookDelivery {
     private OffsetDateTime deliveredAt;
     @Column(name = "created_at")
     private OffsetDateTime createdAt;
+    /** The claim of the attempt in flight: only the holder of this lease records its outcome. */
+    @Column(name = "lease_token")
+    private UUID leaseToken;
 
     protected WebhookDelivery() {
     }
@@ -86,11 +92,17 @@ public class WebhookDelivery {
         }
     }
 
+    /** Whether the attempt holding this lease may still record its outcome. */
+    public boolean heldBy(UUID lease) {
+        return status == DeliveryStatus.PENDING && lease != null && lease.equals(leaseToken);
+    }
+
     public Long id() { return id; }
     public String partnerId() { return partnerId; }
     public UUID referralId() { return referralId; }
     public Long timelineEntryId() { return timelineEntryId; }
     public String url() { return url; }
+    /** The body sent, or null once the retention period purged it. */
     public String payload() { return payload; }
     public DeliveryStatus status() { return status; }
     public int attempts() { return attempts; }

@@ -2,16 +2,19 @@ package org.botoxclinic.referral.webhook.repository;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import org.botoxclinic.platform.paging.Cursor;
 import org.botoxclinic.referral.webhook.domain.DeliveryStatus;
 import org.botoxclinic.referral.webhook.domain.WebhookDelivery;
 
-/** What is owed to partners' webhooks: a partner's deliveries in order, and the due ones a delivery round claims. */
+/** What is owed to partners' webhooks: a partner's deliveries in order, and each partner's due ones claimed one attempt at a time, and the purge of old payloads. */
 @ApplicationScoped
 public class WebhookDeliveryRepository implements PanacheRepositoryBase<WebhookDelivery, Long> {
 
@@ -27,26 +30,64 @@ public class WebhookDeliveryRepository implements PanacheRepositoryBase<WebhookD
         return Cursor.of(DELIVERIES, last.id());
     }
 
+    /** Partners with at least one pending delivery that is due, at most {@code limit} of them. */
+    public List<String> partnersWithDue(OffsetDateTime now, int limit) {
+        @SuppressWarnings("unchecked")
+        List<String> partners = getEntityManager().createNativeQuery("""
+                        select distinct partner_id from webhook_delivery
+                         where status = '%s' and next_attempt_at <= ?1
+                         limit ?2""".formatted(DeliveryStatus.PENDING.name()), String.class)
+                .setParameter(1, now)
+                .setParameter(2, limit)
+                .getResultList();
+        return partners;
+    }
+
     /**
-     * Claims up to {@code batch} pending deliveries that are due, by moving their next attempt to the lease's end,
-     * so that another round (or replica) does not send them while this one is in flight. Rows locked by another
-     * claim are skipped. The status is written into the statement, not bound, so that the partial index
-     * {@code webhook_delivery_due} applies.
+     * Claims the partner's oldest due delivery for one attempt: its next attempt moves to the lease's end and the
+     * lease's token is written, so that no other worker (of this replica or another) sends it while the attempt is
+     * in flight, and only this attempt records its outcome. A row locked by another claim is skipped. The status
+     * is written into the statement, not bound, so that the partial index {@code webhook_delivery_partner_due}
+     * applies.
      *
-     * @return the claimed ids, in order
+     * @return the claimed delivery's id, or empty when none of the partner's deliveries is due
      */
-    public List<Long> claimDue(OffsetDateTime now, OffsetDateTime leaseEnd, int batch) {
+    public Optional<Long> claimNext(String partnerId, OffsetDateTime now, OffsetDateTime leaseEnd, UUID lease) {
         @SuppressWarnings("unchecked")
         List<Number> ids = getEntityManager().createNativeQuery("""
-                        update webhook_delivery set next_attempt_at = ?1
-                         where id in (select id from webhook_delivery
-                                       where status = '%s' and next_attempt_at <= ?2
-                                       order by id limit ?3 for update skip locked)
+                        update webhook_delivery set next_attempt_at = ?1, lease_token = ?2
+                         where id = (select id from webhook_delivery
+                                      where partner_id = ?3 and status = '%s' and next_attempt_at <= ?4
+                                      order by id limit 1 for update skip locked)
                         returning id""".formatted(DeliveryStatus.PENDING.name()), Long.class)
                 .setParameter(1, leaseEnd)
-                .setParameter(2, now)
-                .setParameter(3, batch)
+                .setParameter(2, lease)
+                .setParameter(3, partnerId)
+                .setParameter(4, now)
                 .getResultList();
-        return ids.stream().map(Number::longValue).sorted().toList();
+        return ids.stream().findFirst().map(Number::longValue);
+    }
+
+    /** The delivery, locked, to record an attempt's outcome. */
+    public WebhookDelivery lockedById(long id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
+     * Purges the payloads of up to {@code batch} settled deliveries (delivered, or failed for good) settled before
+     * {@code settledBefore}. A delivery still pending keeps its payload whatever its age.
+     *
+     * @return how many payloads were purged
+     */
+    public int purgePayloads(OffsetDateTime settledBefore, int batch) {
+        return getEntityManager().createNativeQuery("""
+                        update webhook_delivery set payload = null
+                         where id in (select id from webhook_delivery
+                                       where payload is not null and status <> '%s'
+                                         and coalesce(delivered_at, last_attempt_at) < ?1
+                                       order by id limit ?2 for update skip locked)""".formatted(DeliveryStatus.PENDING.name()))
+                .setParameter(1, settledBefore)
+                .setParameter(2, batch)
+                .executeUpdate();
     }
 }

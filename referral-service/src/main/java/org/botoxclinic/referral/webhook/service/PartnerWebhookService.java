@@ -1,13 +1,19 @@
 package org.botoxclinic.referral.webhook.service;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+
+import org.botoxclinic.platform.audit.AuditTrail;
 
 import org.botoxclinic.platform.domain.InvalidInputException;
 import org.botoxclinic.platform.domain.NotFoundException;
@@ -23,6 +29,7 @@ import org.botoxclinic.referral.webhook.domain.WebhookDelivery;
 import org.botoxclinic.referral.webhook.domain.WebhookTarget;
 import org.botoxclinic.referral.webhook.repository.PartnerWebhookRepository;
 import org.botoxclinic.referral.webhook.repository.WebhookDeliveryRepository;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,36 +41,77 @@ public class PartnerWebhookService {
 
     private static final Logger LOG = Logger.getLogger(PartnerWebhookService.class);
     private static final String RESOURCE = "webhook of partner";
+    /** The audit trail's resource type; its id is the partner's id (never the URL or a secret). */
+    public static final String AUDIT_RESOURCE = "partner-webhook";
 
     private final PartnerWebhookRepository webhooks;
     private final WebhookDeliveryRepository deliveries;
+    private final WebhookSecrets secrets;
+    private final AuditTrail audit;
     private final EventJson json;
     private final WebhookConfig config;
+    private final WebhookTarget.Rules rules;
     private final Clock clock;
 
-    public PartnerWebhookService(PartnerWebhookRepository webhooks, WebhookDeliveryRepository deliveries, EventJson json,
-                                 WebhookConfig config, Clock clock) {
+    public PartnerWebhookService(PartnerWebhookRepository webhooks, WebhookDeliveryRepository deliveries,
+                                 WebhookSecrets secrets, AuditTrail audit, EventJson json, WebhookConfig config,
+                                 @ConfigProperty(name = "clinic.dev-mode", defaultValue = "false") boolean devMode,
+                                 Clock clock) {
         this.webhooks = webhooks;
         this.deliveries = deliveries;
+        this.secrets = secrets;
+        this.audit = audit;
         this.json = json;
         this.config = config;
+        this.rules = new WebhookTarget.Rules(devMode, config.requireHttps(), config.allowPrivateTargets());
         this.clock = clock;
     }
 
+    /**
+     * Registers the partner's webhook, or changes its URL and, when one is given, replaces its secrets at once. The
+     * URL must be one the clinic may call ({@link WebhookTarget}); the refusal never names an address.
+     */
     @Transactional
-    public PartnerWebhook register(String partnerId, String url, String secret) {
-        WebhookTarget.refusal(url, config.requireHttps(), config.allowPrivateTargets())
-                .ifPresent(reason -> {
-                    throw new InvalidInputException("url", reason);
-                });
-        PartnerWebhook webhook = webhooks.findByIdOptional(partnerId).orElse(null);
+    public PartnerWebhook register(String partnerId, String url, Optional<String> secret) {
+        checkTarget(url);
+        OffsetDateTime now = Timestamps.now(clock);
+        PartnerWebhook webhook = webhooks.findByIdOptional(partnerId, LockModeType.PESSIMISTIC_WRITE).orElse(null);
         if (webhook == null) {
-            webhook = new PartnerWebhook(partnerId, url, secret, Timestamps.now(clock));
+            String first = secret.orElseThrow(() -> new InvalidInputException("secret", "is required to register a webhook"));
+            webhook = new PartnerWebhook(partnerId, url, secrets.seal(partnerId, first), now);
             webhooks.persist(webhook);
+            audit.record("REGISTER", AUDIT_RESOURCE, partnerId, null);
         } else {
-            webhook.change(url, secret, Timestamps.now(clock));
+            webhook.change(url, secret.map(s -> secrets.seal(partnerId, s)), now);
+            audit.record(secret.isPresent() ? "CHANGE_WITH_SECRET" : "CHANGE", AUDIT_RESOURCE, partnerId, null);
         }
         LOG.infof("Webhook registered for partner %s", partnerId);
+        return webhook;
+    }
+
+    /** A new secret, made by the clinic and shown this once; the previous one signs too until the overlap ends. */
+    public record Rotation(PartnerWebhook webhook, String newSecret) {
+    }
+
+    @Transactional
+    public Rotation rotateSecret(String partnerId) {
+        PartnerWebhook webhook = webhooks.findByIdOptional(partnerId, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> new NotFoundException(RESOURCE, partnerId));
+        OffsetDateTime now = Timestamps.now(clock);
+        String next = secrets.generate();
+        webhook.rotate(secrets.seal(partnerId, next), now.plus(config.secretOverlap()), now);
+        audit.record("ROTATE_SECRET", AUDIT_RESOURCE, partnerId, null);
+        LOG.infof("Webhook secret rotation started for partner %s", partnerId);
+        return new Rotation(webhook, next);
+    }
+
+    /** The partner checks with the new secret: the previous one stops signing now. */
+    @Transactional
+    public PartnerWebhook finishRotation(String partnerId) {
+        PartnerWebhook webhook = webhooks.findByIdOptional(partnerId, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> new NotFoundException(RESOURCE, partnerId));
+        webhook.finishRotation(Timestamps.now(clock));
+        audit.record("FINISH_SECRET_ROTATION", AUDIT_RESOURCE, partnerId, null);
         return webhook;
     }
 
@@ -73,6 +121,28 @@ public class PartnerWebhookService {
         if (!webhooks.deleteById(partnerId)) {
             throw new NotFoundException(RESOURCE, partnerId);
         }
+        audit.record("REMOVE", AUDIT_RESOURCE, partnerId, null);
+        LOG.infof("Webhook removed for partner %s", partnerId);
+    }
+
+    /** The URL's form and every address its host resolves to; the refusal names the rule, never an address. */
+    private void checkTarget(String url) {
+        try {
+            WebhookTarget target = WebhookTarget.parse(url, rules);
+            InetAddress[] addresses;
+            try {
+                addresses = InetAddress.getAllByName(target.host());
+            } catch (UnknownHostException e) {
+                throw new WebhookTarget.Refused(WebhookTarget.DOES_NOT_RESOLVE);
+            }
+            WebhookTarget.checkAddresses(addresses, rules);
+        } catch (WebhookTarget.Refused e) {
+            throw new InvalidInputException("url", e.reason());
+        }
+    }
+
+    public WebhookTarget.Rules rules() {
+        return rules;
     }
 
     public PartnerWebhook get(String partnerId) {

@@ -1,6 +1,8 @@
 package org.botoxclinic.referral.webhook.service;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -21,18 +23,45 @@ public interface WebhookConfig {
     @WithDefault("12")
     int maxAttempts();
 
+    /**
+     * The hard deadline of one attempt: resolution, connection, TLS, request and answer. At the deadline the call is
+     * cut off and the attempt counts as failed.
+     */
     @WithDefault("5s")
     Duration timeout();
 
-    /** Plain http targets are for development only: partner endpoints are https. */
+    /**
+     * Plain http targets, in development mode only (clinic.dev-mode): outside it every target is https on port 443,
+     * whatever this says.
+     */
     @WithDefault("true")
     boolean requireHttps();
 
-    /** Loopback and private-network targets are for development and tests only. */
+    /**
+     * Loopback, private and other special-purpose addresses, in development mode only (clinic.dev-mode): outside it
+     * they are always refused, whatever this says.
+     */
     @WithDefault("false")
     boolean allowPrivateTargets();
 
-    /** Deliveries attempted per round. */
+    /** Deliveries one partner's worker attempts before it makes way for other partners. */
     @WithDefault("20")
     int batchSize();
+
+    /** Partners called at the same time by one replica (one attempt in flight per partner). */
+    @WithDefault("8")
+    int concurrency();
+
+    /** How long the previous secret still signs after a rotation, unless the partner finishes the rotation sooner. */
+    @WithDefault("24h")
+    Duration secretOverlap();
+
+    /**
+     * The key that seals partners' secrets at rest: base64 of 32 random bytes. Required outside development mode
+     * (clinic.dev-mode), where the service refuses to start without it.
+     */
+    Optional<String> secretKey();
+
+    /** Earlier keys, still opening what they sealed until the next start reseals it under the current key. */
+    Optional<List<String>> oldSecretKeys();
 }
