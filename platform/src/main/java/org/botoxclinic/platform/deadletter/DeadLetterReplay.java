@@ -2,6 +2,7 @@ package org.botoxclinic.platform.deadletter;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -9,6 +10,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.botoxclinic.platform.audit.AuditTrail;
+import org.botoxclinic.platform.domain.ConflictException;
 import org.botoxclinic.platform.domain.NotFoundException;
 import org.botoxclinic.platform.inbox.EventRoutes;
 import org.botoxclinic.platform.inbox.Failures;
@@ -24,6 +26,9 @@ import org.jboss.logging.Logger;
 public class DeadLetterReplay {
 
     private static final Logger LOG = Logger.getLogger(DeadLetterReplay.class);
+
+    /** The problem code of a replay refused because the retention erased the payload. */
+    public static final String PAYLOAD_ERASED = "PAYLOAD_ERASED";
 
     private final DeadLetters deadLetters;
     private final Inbox inbox;
@@ -41,6 +46,12 @@ public class DeadLetterReplay {
 
     public ReplayOutcome replay(UUID eventId) {
         DeadLetter letter = deadLetters.find(eventId).orElseThrow(() -> new NotFoundException("dead-letter", eventId));
+        if (letter.payloadErasedAt() != null) {
+            throw new ConflictException(PAYLOAD_ERASED, "Dead letter " + eventId + " cannot be replayed: its payload was "
+                    + "erased after retention (clinic.retention.dead-letters-unresolved) at " + letter.payloadErasedAt()
+                    + "; the event must be sent again by its producer",
+                    Map.of("eventId", eventId, "payloadErasedAt", letter.payloadErasedAt().toString()));
+        }
         ReplayOutcome outcome = attempt(letter);
         OffsetDateTime now = Timestamps.now(clock);
         QuarkusTransaction.requiringNew().run(() -> {

@@ -37,7 +37,8 @@ public class DeadLetterResource {
 
     @GET
     @Operation(summary = "Parked events, oldest first",
-            description = "Events not replayed yet (replayed=true: those replayed), without their payload. "
+            description = "Events not replayed yet (replayed=true: those replayed), without their payload; "
+                    + "payloadErasedAt is set once the retention erased it (no replay possible). "
                     + "A page: {items, next}; pass next as cursor for the following page.")
     public Page<DeadLetterView> list(@QueryParam("replayed") @DefaultValue("false") boolean replayed,
                                      @QueryParam("cursor") String cursor,
@@ -49,7 +50,8 @@ public class DeadLetterResource {
     @Path("/{eventId}/replay")
     @Operation(summary = "Apply a parked event again",
             description = "Through the same consumer and the same once-per-event inbox: APPLIED, ALREADY_APPLIED "
-                    + "(nothing changed) or FAILED with the reason (it stays parked). 404 for an unknown event id.")
+                    + "(nothing changed) or FAILED with the reason (it stays parked). 404 for an unknown event id; 409 (PAYLOAD_ERASED) "
+                    + "when its payload was erased after retention (clinic.retention.dead-letters-unresolved).")
     public ReplayOutcome replay(@PathParam("eventId") String eventId) {
         return replay.replay(eventIdOf(eventId));
     }

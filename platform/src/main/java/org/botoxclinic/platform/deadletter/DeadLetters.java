@@ -16,14 +16,17 @@ import org.botoxclinic.platform.paging.Cursor;
 import org.botoxclinic.platform.paging.Page;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The service's dead letters: the events its consumers parked, each once per event id, with what a replay needs. */
+/**
+ * The service's dead letters: the events its consumers parked, each once per event id, with what a replay needs.
+ * The same event parked again (redelivered) brings back a payload the retention had erased.
+ */
 @ApplicationScoped
 public class DeadLetters implements Parking {
 
     private static final String LIST = "dead-letters";
     private static final String COLUMNS = """
             id, event_id, topic, event_key, event_type, source, subject, event_time, payload, reason,
-            first_attempt_at, last_attempt_at, attempts, replayed_at""";
+            first_attempt_at, last_attempt_at, attempts, replayed_at, payload_erased_at""";
 
     private final EntityManager em;
     private final String consumer;
@@ -46,7 +49,10 @@ public class DeadLetters implements Parking {
                            set topic = excluded.topic, record_partition = excluded.record_partition,
                                record_offset = excluded.record_offset, reason = excluded.reason,
                                last_attempt_at = excluded.last_attempt_at,
-                               attempts = dead_letter.attempts + excluded.attempts, replayed_at = null""")
+                               attempts = dead_letter.attempts + excluded.attempts, replayed_at = null,
+                               payload = coalesce(dead_letter.payload, excluded.payload),
+                               payload_erased_at = case when dead_letter.payload is null and excluded.payload is not null
+                                                        then null else dead_letter.payload_erased_at end""")
                 .setParameter(1, consumer)
                 .setParameter(2, event.eventId())
                 .setParameter(3, event.topic())
@@ -127,7 +133,7 @@ public class DeadLetters implements Parking {
     private static DeadLetter of(Object[] r) {
         return new DeadLetter(((Number) r[0]).longValue(), (UUID) r[1], (String) r[2], (String) r[3], (String) r[4],
                 (String) r[5], (String) r[6], time(r[7]), (String) r[8], (String) r[9], time(r[10]), time(r[11]),
-                ((Number) r[12]).intValue(), time(r[13]));
+                ((Number) r[12]).intValue(), time(r[13]), time(r[14]));
     }
 
     private static OffsetDateTime time(Object value) {

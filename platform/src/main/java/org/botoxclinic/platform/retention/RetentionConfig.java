@@ -29,6 +29,24 @@ public interface RetentionConfig {
     @WithDefault("14d")
     Duration processedEventsFloor();
 
+    /**
+     * A dead letter that was replayed (its effect is in place) is deleted this long after the replay; the audit trail
+     * keeps the REPLAY entry.
+     */
+    @WithDefault("7d")
+    Duration deadLettersResolved();
+
+    /**
+     * The operator's window to replay: a dead letter still parked this long after it was parked (or last failed a
+     * replay) has its payload erased; the row stays (ids, type, reason, times) and a replay is refused with 409.
+     */
+    @WithDefault("30d")
+    Duration deadLettersUnresolved();
+
+    /** A skipped outbox row (an operator decided it is never published) has its payload erased this long after the skip. */
+    @WithDefault("30d")
+    Duration outboxSkipped();
+
     /** How often the purge runs (a Quarkus scheduler interval, "off" disables it on an instance). */
     @WithDefault("1h")
     String every();

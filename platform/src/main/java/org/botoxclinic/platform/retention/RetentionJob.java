@@ -17,9 +17,12 @@ import org.botoxclinic.platform.web.SkipWhenShuttingDown;
 import org.jboss.logging.Logger;
 
 /**
- * Patient data does not stay in the messaging tables forever: published outbox rows and processed-event records past
- * their retention ({@link RetentionConfig}) are deleted, in batches, on the injected clock. Replicas may run it at
- * once; each row is deleted by one of them. Counted in {@code clinic_retention_purged_rows_total{table}}.
+ * Patient data does not stay in the messaging tables forever: published outbox rows, processed-event records and
+ * replayed dead letters past their retention ({@link RetentionConfig}) are deleted; dead letters still parked past
+ * the operator's window and skipped outbox rows keep their row but lose their payload. In batches, on the injected
+ * clock. Replicas may run it at once; each row is changed by one of them. Counted in
+ * {@code clinic_retention_purged_rows_total{table}}: {@code outbox_event}, {@code processed_event}, {@code dead_letter}
+ * (rows deleted), {@code dead_letter_payload} and {@code outbox_event_payload} (payloads erased).
  */
 @ApplicationScoped
 public class RetentionJob {
@@ -27,7 +30,12 @@ public class RetentionJob {
     private static final Logger LOG = Logger.getLogger(RetentionJob.class);
 
     /** What one run deleted. */
-    public record Purged(long outboxRows, long processedEvents) {
+    public record Purged(long outboxRows, long processedEvents, long deadLetters, long deadLetterPayloads,
+                         long skippedOutboxPayloads) {
+
+        long total() {
+            return outboxRows + processedEvents + deadLetters + deadLetterPayloads + skippedOutboxPayloads;
+        }
     }
 
     private final RetentionPurge purge;
@@ -35,6 +43,9 @@ public class RetentionJob {
     private final Clock clock;
     private final Counter outboxPurged;
     private final Counter processedPurged;
+    private final Counter deadLettersPurged;
+    private final Counter deadLetterPayloadsErased;
+    private final Counter skippedPayloadsErased;
 
     public RetentionJob(DataSource dataSource, RetentionConfig config, Clock clock, MeterRegistry meters) {
         this.purge = new RetentionPurge(dataSource);
@@ -42,18 +53,23 @@ public class RetentionJob {
         this.clock = clock;
         this.outboxPurged = purgedCounter(meters, "outbox_event");
         this.processedPurged = purgedCounter(meters, "processed_event");
+        this.deadLettersPurged = purgedCounter(meters, "dead_letter");
+        this.deadLetterPayloadsErased = purgedCounter(meters, "dead_letter_payload");
+        this.skippedPayloadsErased = purgedCounter(meters, "outbox_event_payload");
     }
 
     private static Counter purgedCounter(MeterRegistry meters, String table) {
         return Counter.builder("clinic.retention.purged.rows").tag("table", table)
-                .description("Rows deleted because their retention ran out").register(meters);
+                .description("Rows deleted (or, for table *_payload, payloads erased) because their retention ran out").register(meters);
     }
 
     /** A setting that would let a redelivered event be applied twice stops the service at start, not later. */
     void onStart(@Observes StartupEvent startup) {
         RetentionPolicy policy = RetentionPolicy.of(config);
-        LOG.infof("Retention: published outbox rows %s, processed events %s (at least %s)", policy.outboxPublished(),
-                policy.processedEvents(), policy.processedEventsFloor());
+        LOG.infof("Retention: published outbox rows %s, processed events %s (at least %s), replayed dead letters %s, "
+                        + "payloads of dead letters still parked %s, payloads of skipped outbox rows %s",
+                policy.outboxPublished(), policy.processedEvents(), policy.processedEventsFloor(),
+                policy.deadLettersResolved(), policy.deadLettersUnresolved(), policy.outboxSkipped());
     }
 
     @Scheduled(every = "${clinic.retention.every:1h}", delayed = "${clinic.retention.first-after:1m}",
@@ -71,15 +87,25 @@ public class RetentionJob {
         RetentionPolicy policy = RetentionPolicy.of(config);
         Instant now = clock.instant();
         try {
-            long outbox = purge.publishedOutboxBefore(policy.outboxCutoff(now), config.batchSize());
-            long processed = purge.processedEventsBefore(policy.processedEventsCutoff(now), config.batchSize());
-            outboxPurged.increment(outbox);
-            processedPurged.increment(processed);
-            if (outbox + processed > 0) {
-                LOG.infof("Retention purge deleted %d published outbox rows and %d processed-event records", outbox,
-                        processed);
+            int batch = config.batchSize();
+            Purged purged = new Purged(
+                    purge.publishedOutboxBefore(policy.outboxCutoff(now), batch),
+                    purge.processedEventsBefore(policy.processedEventsCutoff(now), batch),
+                    purge.resolvedDeadLettersBefore(policy.deadLettersResolvedCutoff(now), batch),
+                    purge.unresolvedDeadLetterPayloadsBefore(policy.deadLettersUnresolvedCutoff(now), now, batch),
+                    purge.skippedOutboxPayloadsBefore(policy.outboxSkippedCutoff(now), batch));
+            outboxPurged.increment(purged.outboxRows());
+            processedPurged.increment(purged.processedEvents());
+            deadLettersPurged.increment(purged.deadLetters());
+            deadLetterPayloadsErased.increment(purged.deadLetterPayloads());
+            skippedPayloadsErased.increment(purged.skippedOutboxPayloads());
+            if (purged.total() > 0) {
+                LOG.infof("Retention purge deleted %d published outbox rows, %d processed-event records and %d replayed "
+                                + "dead letters; erased the payload of %d dead letters still parked and %d skipped outbox rows",
+                        purged.outboxRows(), purged.processedEvents(), purged.deadLetters(), purged.deadLetterPayloads(),
+                        purged.skippedOutboxPayloads());
             }
-            return new Purged(outbox, processed);
+            return purged;
         } catch (SQLException e) {
             throw new IllegalStateException("retention purge failed (SQLState " + e.getSQLState() + ")", e);
         }
