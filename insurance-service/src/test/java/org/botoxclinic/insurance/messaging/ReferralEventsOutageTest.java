@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,13 +14,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResourceManager;
 import io.quarkus.test.junit.QuarkusTest;
 
 import org.botoxclinic.testkit.ClinicTestInfrastructure;
 import org.botoxclinic.testkit.DevTokens;
 import org.botoxclinic.testkit.EmbeddedPostgresServer;
 import org.botoxclinic.testkit.KafkaProbe;
+import org.botoxclinic.testkit.ManagementInterface;
 import org.botoxclinic.testkit.SampleEvents;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -119,9 +118,7 @@ class ReferralEventsOutageTest {
 
     /** The sum of the Prometheus samples whose name and labels match. */
     private static double metric(String nameAndLabels) {
-        URI management = URI.create(TestHTTPResourceManager.getManagementUri());
-        String text = given().baseUri(management.getScheme() + "://" + management.getHost()).port(management.getPort())
-                .get("/q/metrics").then().statusCode(200).extract().asString();
+        String text = ManagementInterface.metrics();
         Matcher m = Pattern.compile("(?m)^" + nameAndLabels + " ([0-9.eE+-]+)$").matcher(text);
         double sum = 0;
         while (m.find()) {

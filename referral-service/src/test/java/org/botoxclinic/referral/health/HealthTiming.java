@@ -1,13 +1,11 @@
 package org.botoxclinic.referral.health;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 
-import io.quarkus.test.common.http.TestHTTPResourceManager;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import org.botoxclinic.testkit.ManagementInterface;
 
 /** Calls a health endpoint (on the management port) and fails unless it answered within a second, whatever it answered. */
 final class HealthTiming {
@@ -33,7 +31,6 @@ final class HealthTiming {
 
     /** Requests to the management interface, where health, metrics and the API documents live. */
     static RequestSpecification management() {
-        URI uri = URI.create(TestHTTPResourceManager.getManagementUri());
-        return given().baseUri(uri.getScheme() + "://" + uri.getHost()).port(uri.getPort());
+        return ManagementInterface.request();
     }
 }

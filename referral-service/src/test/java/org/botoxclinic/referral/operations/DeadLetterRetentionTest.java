@@ -29,6 +29,7 @@ import jakarta.inject.Inject;
 import org.botoxclinic.platform.retention.RetentionJob;
 import org.botoxclinic.testkit.ClinicTestInfrastructure;
 import org.botoxclinic.testkit.DevTokens;
+import org.botoxclinic.testkit.ManagementInterface;
 import org.botoxclinic.testkit.KafkaProbe;
 import org.botoxclinic.testkit.SampleEvents;
 import org.botoxclinic.testkit.TestClock;
@@ -90,7 +91,7 @@ class DeadLetterRetentionTest {
                 .body("detail", containsString("payload was erased after retention"))
                 .body("eventId", equalTo(eventId.toString()));
         assertEquals(1, parked(eventId).get("attempts"), "a refused replay is no attempt");
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = ManagementInterface.metrics();
         assertTrue(metrics.contains("clinic_retention_purged_rows_total{table=\"dead_letter_payload\"}"), metrics);
         assertFalse(metrics.contains("clinic_retention_purged_rows_total{table=\"dead_letter_payload\"} 0.0"), "counted");
 

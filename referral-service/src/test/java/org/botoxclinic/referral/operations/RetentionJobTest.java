@@ -25,6 +25,7 @@ import org.botoxclinic.platform.retention.RetentionJob;
 import org.botoxclinic.referral.referral.ReferralFixturesAccess;
 import org.botoxclinic.testkit.ClinicTestInfrastructure;
 import org.botoxclinic.testkit.DevTokens;
+import org.botoxclinic.testkit.ManagementInterface;
 import org.botoxclinic.testkit.KafkaProbe;
 import org.botoxclinic.testkit.SampleEvents;
 import org.botoxclinic.testkit.TestClock;
@@ -90,7 +91,7 @@ class RetentionJobTest {
 
         assertTrue(parkedRowExists(parked), "a parked row is never purged");
         delete(parked); // an operator's decision; other tests expect no parked row of ours
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = ManagementInterface.metrics();
         assertTrue(metrics.contains("clinic_retention_purged_rows_total{table=\"outbox_event\"}"), metrics);
         assertFalse(metrics.contains("clinic_retention_purged_rows_total{table=\"outbox_event\"} 0.0"), "counted");
     }
