@@ -2,7 +2,6 @@ package org.botoxclinic.referral.health;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.botoxclinic.testkit.ManagementInterface;
