@@ -35,7 +35,7 @@ class WebhookPayloadRetentionJobTest {
     WebhookPayloadRetentionJob job;
     @Inject
     DataSource dataSource;
-    @ConfigProperty(name = "clinic.retention.webhook-payloads")
+    @ConfigProperty(name = "clinic.webhooks.payload-retention")
     Duration retention;
 
     private List<Map<String, Object>> deliveriesOf(String partner) {

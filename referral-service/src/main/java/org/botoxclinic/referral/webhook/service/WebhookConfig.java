@@ -64,4 +64,15 @@ public interface WebhookConfig {
 
     /** Earlier keys, still opening what they sealed until the next start reseals it under the current key. */
     Optional<List<String>> oldSecretKeys();
+
+    /**
+     * A delivered (or finally failed) delivery's payload is purged this long after it settled
+     * ({@link WebhookPayloadRetentionJob}); the delivery and its attempts stay visible.
+     */
+    @WithDefault("7d")
+    Duration payloadRetention();
+
+    /** How often that purge runs ({@code off} disables it on an instance). */
+    @WithDefault("1h")
+    String payloadRetentionEvery();
 }

@@ -11,12 +11,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.botoxclinic.platform.time.Timestamps;
 import org.botoxclinic.platform.web.SkipWhenShuttingDown;
 import org.botoxclinic.referral.webhook.repository.WebhookDeliveryRepository;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Webhook payloads carry what happened to a patient's referral: once a delivery is settled (delivered, or failed
- * for good) and older than {@code clinic.retention.webhook-payloads}, its payload is purged, in batches, each in its
+ * for good) and older than {@code clinic.webhooks.payload-retention}, its payload is purged, in batches, each in its
  * own transaction. The delivery and its attempts stay, so the partner still sees what reached it. A pending
  * delivery keeps its payload whatever its age. Reads "now" from the injectable clock, so tests call {@link #run()}
  * after moving time.
@@ -33,17 +32,18 @@ public class WebhookPayloadRetentionJob {
     private final Clock clock;
 
     public WebhookPayloadRetentionJob(WebhookDeliveryRepository deliveries,
-                                      @ConfigProperty(name = "clinic.retention.webhook-payloads", defaultValue = "7d") Duration retention,
+                                      WebhookConfig config,
                                       Clock clock) {
+        Duration retention = config.payloadRetention();
         if (retention.isNegative()) {
-            throw new IllegalStateException("clinic.retention.webhook-payloads must not be negative");
+            throw new IllegalStateException("clinic.webhooks.payload-retention must not be negative");
         }
         this.deliveries = deliveries;
         this.retention = retention;
         this.clock = clock;
     }
 
-    @Scheduled(identity = "webhook-payload-retention", every = "${clinic.retention.webhook-payloads-every:1h}",
+    @Scheduled(identity = "webhook-payload-retention", every = "${clinic.webhooks.payload-retention-every:1h}",
             delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = SkipWhenShuttingDown.class)
     void scheduled() {
