@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * With --rate it offers a fixed load instead (an open model, as bench/intake.sh uses it): one new referral every
  * 1/rate seconds for the given seconds, sent by at most C requests in flight, each latency counted from when the
- * request was due, not from when a client was free to send it (no coordinated omission).
+ * request was due, not from when a client was free to send it (no coordinated omission). 2 x C unmeasured requests
+ * open the connections first.
  *
  *   java bench/ReferralIntakeBench.java <baseUrl> <partnerToken> --rate <perSecond> <seconds> <concurrency>
  */
@@ -118,6 +119,17 @@ public class ReferralIntakeBench {
         ExecutorService clients = Executors.newFixedThreadPool(concurrency);
         Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
         List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        // Unmeasured: start the client's connections and classes, so the first due requests do not wait for them.
+        List<Future<?>> warm = new ArrayList<>();
+        for (int i = 0; i < concurrency * 2; i++) {
+            String body = template.replace("NFP-2026-000123", "BENCH-" + run + "-w" + i);
+            warm.add(clients.submit(() -> http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/referrals"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())));
+        }
+        for (Future<?> request : warm) {
+            request.get();
+        }
         long interval = (long) (1e9 / perSecond);
         int total = (int) Math.round(perSecond * seconds);
         List<Future<?>> sent = new ArrayList<>();

@@ -35,12 +35,14 @@ end
 statuses = {}
 
 function done(summary, latency, requests)
-  local other = {}
+  local counts, other = {}, {}
   for _, thread in ipairs(threads) do
-    local s = thread:get("statuses")
-    for code, n in pairs(s) do
-      other[#other + 1] = code .. "=" .. n
+    for code, n in pairs(thread:get("statuses")) do
+      counts[code] = (counts[code] or 0) + n
     end
+  end
+  for code, n in pairs(counts) do
+    other[#other + 1] = code .. "=" .. n
   end
   io.write(string.format("WRK_RESULT requests=%d duration_us=%d p50_us=%d p99_us=%d max_us=%d socket_errors=%d non201=%d other=%s\n",
     summary.requests, summary.duration, latency:percentile(50), latency:percentile(99), latency.max,
