@@ -22,6 +22,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * throughput and the latency percentiles. Run with bench/referral-intake.sh (it mints the token).
  *
  *   java bench/ReferralIntakeBench.java <baseUrl> <partnerToken> <requests> <concurrency> [warmup]
+ *
+ * With --rate it offers a fixed load instead (an open model, as bench/intake.sh uses it): one new referral every
+ * 1/rate seconds for the given seconds, sent by at most C requests in flight, each latency counted from when the
+ * request was due, not from when a client was free to send it (no coordinated omission). 2 x C unmeasured requests
+ * open the connections first.
+ *
+ *   java bench/ReferralIntakeBench.java <baseUrl> <partnerToken> --rate <perSecond> <seconds> <concurrency>
  */
 public class ReferralIntakeBench {
 
@@ -32,6 +39,10 @@ public class ReferralIntakeBench {
         }
         String baseUrl = args[0];
         String token = args[1];
+        if (args[2].equals("--rate")) {
+            atRate(baseUrl, token, Double.parseDouble(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+            return;
+        }
         int requests = Integer.parseInt(args[2]);
         int concurrency = Integer.parseInt(args[3]);
         int warmup = args.length > 4 ? Integer.parseInt(args[4]) : Math.min(200, requests / 5);
@@ -97,6 +108,66 @@ public class ReferralIntakeBench {
         long wall = System.nanoTime() - start;
         clients.shutdown();
         return new Result(all, statuses, wall);
+    }
+
+    private static void atRate(String baseUrl, String token, double perSecond, int seconds, int concurrency)
+            throws Exception {
+        String template = Files.readString(Path.of("contracts/examples/referral-submission.json"));
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        ExecutorService clients = Executors.newFixedThreadPool(concurrency);
+        Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+        List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        // Unmeasured: start the client's connections and classes, so the first due requests do not wait for them.
+        List<Future<?>> warm = new ArrayList<>();
+        for (int i = 0; i < concurrency * 2; i++) {
+            String body = template.replace("NFP-2026-000123", "BENCH-" + run + "-w" + i);
+            warm.add(clients.submit(() -> http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/referrals"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())));
+        }
+        for (Future<?> request : warm) {
+            request.get();
+        }
+        long interval = (long) (1e9 / perSecond);
+        int total = (int) Math.round(perSecond * seconds);
+        List<Future<?>> sent = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < total; i++) {
+            long due = start + i * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+            }
+            String body = template.replace("NFP-2026-000123", "BENCH-" + run + "-r" + i);
+            sent.add(clients.submit(() -> {
+                HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/referrals"))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build();
+                int status;
+                try {
+                    status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                } catch (java.io.IOException e) {
+                    status = -1;
+                }
+                latencies.add(System.nanoTime() - due);
+                statuses.merge(status, 1, Integer::sum);
+                return null;
+            }));
+        }
+        for (Future<?> request : sent) {
+            request.get();
+        }
+        long wall = System.nanoTime() - start;
+        clients.shutdown();
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf("RATE_RESULT offered=%.1f achieved=%.1f requests=%d p50_ms=%.1f p99_ms=%.1f max_ms=%.1f statuses=%s%n",
+                perSecond, sorted.length / (wall / 1e9), sorted.length, percentile(sorted, 50), percentile(sorted, 99),
+                sorted[sorted.length - 1] / 1e6, new TreeMap<>(statuses));
     }
 
     private static double percentile(long[] sorted, double p) {
