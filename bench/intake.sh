@@ -99,7 +99,7 @@ create table bench_audit_entry (like audit_entry including defaults including co
 create sequence bench_audit_entry_id_seq owned by bench_audit_entry.id;
 alter table bench_audit_entry alter column id set default nextval('bench_audit_entry_id_seq');
 SQL
-printf '(a) pgbench: %d clients, %d s, minimal writes of one submission (3 statements + begin/commit)\n' \
+printf '(a) pgbench: %d clients, %d s, minimal writes of one submission (one statement of three inserts + begin/commit)\n' \
     "$concurrency" "$seconds"
 PGUSER=$pg_user PGPASSWORD=$pg_password pgbench -n -M prepared -c "$concurrency" -j "$threads" -T "$seconds" \
     -D marker="$marker" -f bench/intake/minimal-submission.sql >"$tmp/pgbench.out" 2>&1 \
