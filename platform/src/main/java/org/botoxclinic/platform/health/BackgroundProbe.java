@@ -5,10 +5,13 @@ import java.sql.SQLTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.jboss.logging.Logger;
@@ -17,6 +20,12 @@ import org.jboss.logging.Logger;
  * Asks another system a question on its own thread and keeps the last answer, so that a health check reads a
  * cached state and answers at once even while that system hangs; a probe that has not succeeded for longer than
  * {@code staleAfter} (because it failed or because it is still waiting) reads as DOWN.
+ * <p>
+ * Asked on demand: a probe runs when the state is read (a health check, a metrics scrape) and the last one started
+ * {@code every} or longer ago, so a replica nobody watches asks nobody anything. A read that starts a probe waits
+ * for its answer up to {@code answerWait} (well under a second), so the first read after a quiet spell answers with
+ * a fresh state rather than an old one; a probe still running after that reads as before: UP while the last success
+ * is younger than {@code staleAfter}, DOWN after.
  */
 final class BackgroundProbe {
 
@@ -59,24 +68,29 @@ final class BackgroundProbe {
     private final AtomicReference<Reason> lastFailure = new AtomicReference<>(Reason.NOT_PROBED_YET);
     private final AtomicReference<Instant> upSince = new AtomicReference<>();
     private final AtomicReference<Instant> downSince = new AtomicReference<>();
+    private final Duration answerWait;
+    private final AtomicBoolean probing = new AtomicBoolean();
+    private volatile long lastStartNanos;
     private volatile boolean failing;
-    private ScheduledExecutorService executor;
+    private volatile ExecutorService executor;
 
-    BackgroundProbe(String name, Question question, Duration every, Duration staleAfter) {
+    BackgroundProbe(String name, Question question, Duration every, Duration staleAfter, Duration answerWait) {
         this.name = name;
         this.question = question;
         this.every = every;
         this.staleAfter = staleAfter;
+        this.answerWait = answerWait;
     }
 
+    /** Ready to probe, and probes once at once, so that the first read finds an answer. */
     synchronized void start() {
         if (executor == null) {
-            executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            executor = Executors.newSingleThreadExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "health-probe-" + name);
                 thread.setDaemon(true);
                 return thread;
             });
-            executor.scheduleWithFixedDelay(this::probeOnce, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+            probeIfDue();
         }
     }
 
@@ -88,6 +102,42 @@ final class BackgroundProbe {
     }
 
     State state() {
+        Future<?> started = probeIfDue();
+        if (started != null) {
+            try {
+                started.get(answerWait.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException | java.util.concurrent.CancellationException e) {
+                // Still waiting (or stopped): the state below says what is known.
+            }
+        }
+        return cached();
+    }
+
+    /** Starts a probe unless one is running or the last one started less than {@code every} ago. */
+    private Future<?> probeIfDue() {
+        ExecutorService current = executor;
+        if (current == null || (lastStartNanos != 0 && System.nanoTime() - lastStartNanos < every.toNanos())
+                || !probing.compareAndSet(false, true)) {
+            return null;
+        }
+        lastStartNanos = System.nanoTime();
+        try {
+            return current.submit(() -> {
+                try {
+                    probeOnce();
+                } finally {
+                    probing.set(false);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            probing.set(false);
+            return null;
+        }
+    }
+
+    private State cached() {
         Instant success = lastSuccess.get();
         long age = success == null ? -1 : Duration.between(success, Instant.now()).toMillis();
         if (failing || success == null) {

@@ -16,7 +16,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 
 /**
- * Whether the Kafka broker answers, asked every few seconds by a small admin client on its own thread; it
+ * Whether the Kafka broker answers, asked (at most every few seconds, while someone reads the answer) by a small
+ * admin client on its own thread; it
  * feeds the messaging health group and a gauge, never readiness, since the API works without the broker.
  */
 @ApplicationScoped
@@ -40,7 +41,7 @@ public class BrokerProbe {
         adminConfig.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMillis);
         adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMillis);
         adminConfig.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
-        this.probe = new BackgroundProbe("kafka-broker", this::ask, broker.every(), broker.staleAfter());
+        this.probe = new BackgroundProbe("kafka-broker", this::ask, broker.every(), broker.staleAfter(), broker.answerWait());
         meters.gauge("clinic.health.kafka.broker.up", this, self -> self.state().up() ? 1 : 0);
     }
 

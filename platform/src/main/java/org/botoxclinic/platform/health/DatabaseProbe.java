@@ -15,8 +15,9 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Whether this replica's database answers, asked every second on a connection of the probe's own with short
- * connect, login and query timeouts, so readiness never waits on a hung database or on the busy pool.
+ * Whether this replica's database answers, asked (at most every second, and only while someone reads the answer:
+ * readiness, a scrape) on a connection of the probe's own with short connect, login and query timeouts, so
+ * readiness never waits on a hung database or on the busy pool.
  */
 @ApplicationScoped
 public class DatabaseProbe {
@@ -41,7 +42,7 @@ public class DatabaseProbe {
         login.setProperty("loginTimeout", String.valueOf(seconds));
         login.setProperty("socketTimeout", String.valueOf(seconds + 1));
         login.setProperty("ApplicationName", "readiness-probe");
-        this.probe = new BackgroundProbe("database", () -> ask(seconds), database.every(), database.staleAfter());
+        this.probe = new BackgroundProbe("database", () -> ask(seconds), database.every(), database.staleAfter(), database.answerWait());
         meters.gauge("clinic.health.database.up", this, self -> self.state().up() ? 1 : 0);
     }
 

@@ -5,7 +5,10 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** How often the background probes ask the database and the broker, how long they wait, and when an answer is too old. */
+/**
+ * How often at most the probes ask the database and the broker (they ask only when their state is read: a health
+ * check, a metrics scrape), how long they wait, and when an answer is too old.
+ */
 @ConfigMapping(prefix = "clinic.health")
 public interface HealthConfig {
 
@@ -14,9 +17,13 @@ public interface HealthConfig {
     Broker broker();
 
     interface Database {
-        /** Pause between two probes. */
+        /** A read of the state starts a probe when the last one started at least this long ago. */
         @WithDefault("1s")
         Duration every();
+
+        /** How long a read that started a probe waits for its answer before answering with what it knew. */
+        @WithDefault("500ms")
+        Duration answerWait();
 
         /** Connect, login and query timeout of one probe (whole seconds, at least 1). */
         @WithDefault("1s")
@@ -34,6 +41,9 @@ public interface HealthConfig {
     interface Broker {
         @WithDefault("5s")
         Duration every();
+
+        @WithDefault("500ms")
+        Duration answerWait();
 
         @WithDefault("2s")
         Duration timeout();

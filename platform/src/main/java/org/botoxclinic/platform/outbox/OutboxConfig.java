@@ -26,9 +26,21 @@ public interface OutboxConfig {
     @WithDefault("200")
     int batchSize();
 
-    /** Safety net when no commit nudged the relay, e.g. rows committed by another replica. */
-    @WithDefault("500ms")
+    /**
+     * The safety poll: how long the relay sleeps when no commit woke it. Commits wake it at once, through this
+     * replica's own transactions and through PostgreSQL NOTIFY for any replica's (see {@link #listen()}); the poll
+     * only bounds how late a row can be when a notification was lost. Also how often the listener checks that its
+     * connection still answers.
+     */
+    @WithDefault("15s")
     Duration pollInterval();
+
+    /**
+     * Whether the relay LISTENs for the notification platform migration V0_9 sends on every commit that adds
+     * outbox rows, on a connection of its own; without it only this replica's own commits and the poll wake it.
+     */
+    @WithDefault("true")
+    boolean listen();
 
     /** How long to wait for the broker's acknowledgement of a batch before trying again. */
     @WithDefault("15s")

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,6 +40,7 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** How soon to try again when another replica holds the relay lock. */
     private static final Duration CONTENDED_RETRY = Duration.ofMillis(50);
+    private static final Duration FAILURE_BACKOFF_FIRST = Duration.ofMillis(200);
     private static final Duration FAILURE_BACKOFF_MAX = Duration.ofSeconds(5);
 
     private final OutboxRows rows;
@@ -53,21 +56,44 @@ public class OutboxRelay {
     private volatile boolean running;
     private volatile Thread worker;
     private volatile OutboxSender sender;
+    private final OutboxListener listener;
 
+    /** The listener logs in as the service does, on a connection of its own, named in pg_stat_activity. */
     @Inject
     public OutboxRelay(DataSource dataSource, OutboxConfig config, MeterRegistry meters, Clock clock,
-                       @Identifier("default-kafka-broker") Map<String, Object> kafka) {
-        this(dataSource, config, meters, clock, kafka, UnaryOperator.identity());
+                       @Identifier("default-kafka-broker") Map<String, Object> kafka,
+                       @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
+                       @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
+                       @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+        this(dataSource, config, meters, clock, kafka, UnaryOperator.identity(), listenerLogin(url, user, password));
     }
 
     /** With {@code senders} wrapping each Kafka sender the relay builds, e.g. a test's sender that fails chosen rows. */
     OutboxRelay(DataSource dataSource, OutboxConfig config, MeterRegistry meters, Clock clock, Map<String, Object> kafka,
                 UnaryOperator<OutboxSender> senders) {
+        this(dataSource, config, meters, clock, kafka, senders, dataSource::getConnection);
+    }
+
+    private OutboxRelay(DataSource dataSource, OutboxConfig config, MeterRegistry meters, Clock clock,
+                        Map<String, Object> kafka, UnaryOperator<OutboxSender> senders,
+                        OutboxListener.Connections listenerConnections) {
         this.rows = new OutboxRows(dataSource, clock);
         this.config = config;
         this.meters = meters;
         this.kafka = Map.copyOf(kafka);
         this.senders = senders;
+        this.listener = config.listen()
+                ? new OutboxListener(listenerConnections, this::nudge, config.pollInterval()) : null;
+    }
+
+    private static OutboxListener.Connections listenerLogin(String url, Optional<String> user, Optional<String> password) {
+        Properties login = new Properties();
+        user.ifPresent(value -> login.setProperty("user", value));
+        password.ifPresent(value -> login.setProperty("password", value));
+        login.setProperty("ApplicationName", "outbox-listener");
+        login.setProperty("connectTimeout", "5");
+        login.setProperty("tcpKeepAlive", "true");
+        return () -> new org.postgresql.Driver().connect(url, login);
     }
 
     void onStart(@Observes StartupEvent startup) {
@@ -93,10 +119,16 @@ public class OutboxRelay {
         worker = new Thread(this::run, "outbox-relay");
         worker.setDaemon(true);
         worker.start();
+        if (listener != null) {
+            listener.start();
+        }
     }
 
     public synchronized void stopPublishing() {
         running = false;
+        if (listener != null) {
+            listener.stop();
+        }
         Thread current = worker;
         if (current != null) {
             nudges.release();
@@ -117,6 +149,18 @@ public class OutboxRelay {
     public void nudge() {
         if (nudges.availablePermits() == 0) {
             nudges.release();
+        }
+    }
+
+    /** Whether commits of any replica wake this relay now (its listener is connected); the poll covers the rest. */
+    public boolean listening() {
+        return listener != null && listener.listening();
+    }
+
+    /** Drops the listener's connection as a network fault would; it reconnects and sweeps (tests). */
+    void dropListenerConnection() {
+        if (listener != null) {
+            listener.dropConnection();
         }
     }
 
@@ -147,6 +191,7 @@ public class OutboxRelay {
     private void run() {
         sender.ensureTopic();
         Duration wait = Duration.ZERO;
+        boolean failed = false;
         while (running) {
             try {
                 if (!wait.isZero()) {
@@ -156,27 +201,30 @@ public class OutboxRelay {
                 if (!running) {
                     break;
                 }
-                wait = switch (publishAvailable()) {
+                Cycle cycle = publishAvailable();
+                wait = switch (cycle) {
                     case DRAINED -> config.pollInterval();
                     case CONTENDED -> CONTENDED_RETRY;
-                    case FAILED -> backoff(wait);
+                    case FAILED -> backoff(failed ? wait : Duration.ZERO);
                 };
+                failed = cycle == Cycle.FAILED;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
                 lastError.set(e.getClass().getSimpleName() + ": " + e.getMessage());
                 LOG.warnf("Outbox relay cycle failed: %s", e.toString());
-                wait = backoff(wait);
+                wait = backoff(failed ? wait : Duration.ZERO);
+                failed = true;
             } finally {
                 lastCycle.set(Instant.now());
             }
         }
     }
 
-    private Duration backoff(Duration previous) {
-        Duration next = previous.isZero() || previous.compareTo(config.pollInterval()) < 0
-                ? Duration.ofMillis(200) : previous.multipliedBy(2);
+    /** 200 ms after a first failure, doubling while failures follow each other, at most 5 s. */
+    private static Duration backoff(Duration previous) {
+        Duration next = previous.isZero() ? FAILURE_BACKOFF_FIRST : previous.multipliedBy(2);
         return next.compareTo(FAILURE_BACKOFF_MAX) > 0 ? FAILURE_BACKOFF_MAX : next;
     }
 

@@ -43,7 +43,8 @@ final class RelayFixture {
         ds.setUser(postgres.user());
         ds.setPassword(postgres.password());
         this.dataSource = ds;
-        for (String migration : List.of("/db/platform/V0_1__messaging.sql", "/db/platform/V0_4__outbox_parking.sql")) {
+        for (String migration : List.of("/db/platform/V0_1__messaging.sql", "/db/platform/V0_4__outbox_parking.sql",
+                "/db/platform/V0_9__outbox_notify.sql")) {
             try (InputStream sql = getClass().getResourceAsStream(migration);
                  Connection c = ds.getConnection(); Statement st = c.createStatement()) {
                 st.execute(new String(sql.readAllBytes(), StandardCharsets.UTF_8));
@@ -57,7 +58,7 @@ final class RelayFixture {
 
     OutboxRelay relay(String bootstrapServers, Duration pollInterval, Duration sendTimeout, Duration stuckAfter) {
         return new OutboxRelay(dataSource, config(pollInterval, sendTimeout, stuckAfter), new SimpleMeterRegistry(),
-                TestClock.CLOCK, asAdmin(bootstrapServers));
+                TestClock.CLOCK, asAdmin(bootstrapServers), UnaryOperator.identity());
     }
 
     /** The test's topics are made up per run, so the relay logs in as the broker's admin, who may create them. */
@@ -71,7 +72,17 @@ final class RelayFixture {
                 TestClock.CLOCK, asAdmin(kafka), senders);
     }
 
+    /** A relay that listens for commits or not, with the given safety poll. */
+    OutboxRelay relay(Duration pollInterval, boolean listen) {
+        return new OutboxRelay(dataSource, config(pollInterval, Duration.ofSeconds(15), Duration.ofSeconds(60), listen),
+                new SimpleMeterRegistry(), TestClock.CLOCK, asAdmin(kafka), UnaryOperator.identity());
+    }
+
     OutboxConfig config(Duration pollInterval, Duration sendTimeout, Duration stuckAfter) {
+        return config(pollInterval, sendTimeout, stuckAfter, true);
+    }
+
+    OutboxConfig config(Duration pollInterval, Duration sendTimeout, Duration stuckAfter, boolean listen) {
         return new OutboxConfig() {
             public boolean relayEnabled() { return true; }
             public String source() { return "/relay-test"; }
@@ -79,6 +90,7 @@ final class RelayFixture {
             public int topicPartitions() { return 3; }
             public int batchSize() { return 50; }
             public Duration pollInterval() { return pollInterval; }
+            public boolean listen() { return listen; }
             public Duration sendTimeout() { return sendTimeout; }
             public Duration stuckAfter() { return stuckAfter; }
             public int parkAfterAttempts() { return PARK_AFTER_ATTEMPTS; }

@@ -43,6 +43,15 @@ public class WebhookDeliveryRepository implements PanacheRepositoryBase<WebhookD
         return partners;
     }
 
+    /** When the earliest pending delivery is due (empty when none is pending). */
+    public Optional<OffsetDateTime> earliestPending() {
+        Object earliest = getEntityManager().createNativeQuery("""
+                        select min(next_attempt_at) from webhook_delivery where status = '%s'"""
+                        .formatted(DeliveryStatus.PENDING.name()), OffsetDateTime.class)
+                .getSingleResult();
+        return Optional.ofNullable((OffsetDateTime) earliest);
+    }
+
     /**
      * Claims the partner's oldest due delivery for one attempt: its next attempt moves to the lease's end and the
      * lease's token is written, so that no other worker (of this replica or another) sends it while the attempt is

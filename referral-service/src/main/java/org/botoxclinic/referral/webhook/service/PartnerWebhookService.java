@@ -11,7 +11,10 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.botoxclinic.platform.audit.AuditTrail;
 
@@ -52,11 +55,15 @@ public class PartnerWebhookService {
     private final WebhookConfig config;
     private final WebhookTarget.Rules rules;
     private final Clock clock;
+    private final WebhookDeliveryJob job;
+    private final TransactionSynchronizationRegistry transactions;
 
     public PartnerWebhookService(PartnerWebhookRepository webhooks, WebhookDeliveryRepository deliveries,
                                  WebhookSecrets secrets, AuditTrail audit, EventJson json, WebhookConfig config,
                                  @ConfigProperty(name = "clinic.dev-mode", defaultValue = "false") boolean devMode,
-                                 Clock clock) {
+                                 Clock clock, WebhookDeliveryJob job, TransactionSynchronizationRegistry transactions) {
+        this.job = job;
+        this.transactions = transactions;
         this.webhooks = webhooks;
         this.deliveries = deliveries;
         this.secrets = secrets;
@@ -175,5 +182,26 @@ public class PartnerWebhookService {
                 "detail", entry.detail()));
         deliveries.persist(new WebhookDelivery(referral.partnerId(), referral.id(), entry.id(), webhook.get().url(),
                 json.write(body), Timestamps.now(clock)));
+        wakeTheJobAfterCommit();
+    }
+
+    /** Once per transaction, however many deliveries it queues: the job looks for them at its next tick. */
+    private void wakeTheJobAfterCommit() {
+        if (Boolean.TRUE.equals(transactions.getResource(WebhookDeliveryJob.class))) {
+            return;
+        }
+        transactions.putResource(WebhookDeliveryJob.class, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    job.wake();
+                }
+            }
+        });
     }
 }

@@ -11,8 +11,17 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "clinic.webhooks")
 public interface WebhookConfig {
 
+    /** The job's tick: how soon it looks again while deliveries are due or in flight, or after it was woken. */
     @WithDefault("1s")
     Duration pollInterval();
+
+    /**
+     * When nothing is due, the job looks again at the earliest pending delivery's due time (a retry's back-off), and
+     * at the latest after this (deliveries queued by another replica, leases of a replica that died); a delivery
+     * queued by this replica wakes it at its transaction's commit.
+     */
+    @WithDefault("30s")
+    Duration idlePollMax();
 
     @WithDefault("5s")
     Duration firstRetry();

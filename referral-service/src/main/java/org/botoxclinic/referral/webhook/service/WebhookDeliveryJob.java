@@ -68,6 +68,8 @@ public class WebhookDeliveryJob {
     private final ExecutorService workers;
     private final Set<String> partnersInFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
+    private volatile boolean woken = true;
+    private volatile long nextPollNanos = System.nanoTime();
 
     @Inject
     public WebhookDeliveryJob(WebhookDeliveryRepository deliveries, PartnerWebhookRepository webhooks, WebhookSecrets secrets,
@@ -99,10 +101,34 @@ public class WebhookDeliveryJob {
         }
     }
 
+    /**
+     * Every tick: looks for due deliveries when it was woken (a delivery queued here), while deliveries are due or
+     * in flight, and otherwise only once the earliest pending delivery is due or {@code idle-poll-max} has passed.
+     * So a replica with nothing to deliver asks the database twice per {@code idle-poll-max}, not once a tick.
+     */
     @Scheduled(every = "${clinic.webhooks.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "2s", skipExecutionIf = SkipWhenShuttingDown.class)
     void poll() {
-        dispatch();
+        if (!woken && System.nanoTime() - nextPollNanos < 0) {
+            return;
+        }
+        woken = false;
+        List<Future<Integer>> started = dispatch();
+        if (!started.isEmpty() || !partnersInFlight.isEmpty()) {
+            nextPollNanos = System.nanoTime();
+            return;
+        }
+        OffsetDateTime now = Timestamps.now(clock);
+        Duration idle = QuarkusTransaction.requiringNew().call(deliveries::earliestPending)
+                .map(due -> Duration.between(now, due))
+                .filter(untilDue -> untilDue.compareTo(config.idlePollMax()) < 0)
+                .orElse(config.idlePollMax());
+        nextPollNanos = System.nanoTime() + Math.max(0, idle.toNanos());
+    }
+
+    /** A delivery was queued: the next tick looks for it. */
+    public void wake() {
+        woken = true;
     }
 
     /**
