@@ -96,6 +96,33 @@ class ReferralIntakeTest {
         submit("pcp-south", referral).statusCode(201).body("id", not(equalTo(id)));
     }
 
+    private List<String> rows(String sql, String id) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object> found = em.createNativeQuery(sql).setParameter(1, UUID.fromString(id)).getResultList();
+            return found.stream().map(String::valueOf).toList();
+        });
+    }
+
+    @Test
+    void shouldStoreNothingMoreForAResendThanItsReplayInTheAuditTrail() {
+        ObjectNode referral = body(uniqueId());
+        String id = submitted("pcp-north", referral);
+        submit("pcp-north", referral).statusCode(200).body("id", equalTo(id));
+        ObjectNode changed = referral.deepCopy();
+        changed.put("notes", "another text");
+        submit("pcp-north", changed).statusCode(409).body("code", equalTo("EXTERNAL_REFERRAL_ID_REUSED"));
+
+        assertEquals(1, stored(referral.get("externalReferralId").asText()));
+        // The referral is inserted screened (no second write of it), with its two first entries in order.
+        assertEquals(List.of("RECEIVED", "TRIAGED"),
+                rows("select type from timeline_entry where referral_id = ?1 order by id", id));
+        assertEquals(List.of("0"), rows("select version from referral where id = ?1", id));
+        // The resend is recorded as a replay; the refused one and the resend's failed insert leave nothing.
+        assertEquals(List.of("CREATE", "REPLAY"),
+                rows("select action from audit_entry where referral_id = ?1 order by id", id));
+    }
+
     @Test
     void shouldHonourAnIdempotencyKeyTheSameWay() {
         String key = UUID.randomUUID().toString();

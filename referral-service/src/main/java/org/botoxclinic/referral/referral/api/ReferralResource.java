@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
@@ -104,7 +103,8 @@ public class ReferralResource {
         SubmitResult result;
         try {
             result = referrals.submit(referral);
-        } catch (PersistenceException e) {
+        } catch (RuntimeException e) {
+            // A resend (or a concurrent twin) met the unique index: the earlier referral answers, or a 409.
             if (!UniqueViolationMapper.isUniqueViolation(e)) {
                 throw e;
             }

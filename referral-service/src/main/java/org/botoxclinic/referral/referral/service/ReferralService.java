@@ -37,6 +37,7 @@ import org.botoxclinic.referral.referral.events.ReferralCancelled;
 import org.botoxclinic.referral.referral.events.ReferralDeclined;
 import org.botoxclinic.referral.referral.repository.ReferralRepository;
 import org.botoxclinic.referral.referral.service.ReferralChanged.Change;
+import org.botoxclinic.referral.referral.service.ReferralChanged.Step;
 import org.jboss.logging.Logger;
 
 /**
@@ -74,32 +75,39 @@ public class ReferralService {
     }
 
     /**
-     * Stores a new referral, screened, or returns the one an identical earlier submission created. A submission
-     * that reuses an id with different content is refused. A concurrent twin makes the insert fail on the unique
-     * index; the caller then replays with {@link #replay}.
+     * Stores a new referral, screened. Resends are recognised by the unique indexes on the partner's external id and
+     * on the Idempotency-Key rather than looked up first: a resend (or a concurrent twin) makes the insert fail
+     * inside this use case, which then rolls back, and the caller replays with {@link #replay}, which returns the
+     * earlier referral when the content is the same and refuses it (409) when it is not.
+     * <p>
+     * The referral is screened before it is written, so the finished row is inserted once; it, its timeline entries
+     * and what the partner's webhook is owed are written at one flush, in batches, before the audit entry.
      */
     @Transactional
     public SubmitResult submit(NewReferral n) {
-        Optional<SubmitResult> earlier = earlier(n.source(), n.partnerId(), n.idempotencyKey(), n.fingerprint(),
-                n.externalReferralId());
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
         OffsetDateTime now = now();
         Referral referral = Referral.receive(n.source(), n.partnerId(), n.externalReferralId(), n.idempotencyKey(),
                 n.fingerprint(), n.indication(), n.urgency(), n.diagnosisCodes(), n.patient(), n.referringProvider(),
                 n.insurance(), n.clinicalDetails(), n.notes(), n.submittedBy(), now);
-        referrals.persistAndFlush(referral);
-        announce(referral, Change.RECEIVED, n.source() == ReferralSource.PHONE
-                ? "Entered by clinic staff from a patient's call" : "Received from the referring practice", now);
-        screen(referral, now);
+        TriageResult triage = triage(referral);
+        referral.triaged(triage, now);
+        referrals.persist(referral);
+        changes.fire(new ReferralChanged(referral, List.of(
+                new Step(Change.RECEIVED, n.source() == ReferralSource.PHONE
+                        ? "Entered by clinic staff from a patient's call" : "Received from the referring practice", now),
+                new Step(Change.TRIAGED, "Screening: " + triage.outcome(), now))));
+        // A resend meets the unique index here, inside the use case, rather than at commit.
+        referrals.flush();
         audit.record("CREATE", RESOURCE, referral.id(), referral.id());
-        LOG.infof("Referral %s received (%s, partner %s), triage %s", referral.id(), n.source(), n.partnerId(),
+        LOG.debugf("Referral %s received (%s, partner %s), triage %s", referral.id(), n.source(), n.partnerId(),
                 referral.triageOutcome());
         return new SubmitResult(referral, true);
     }
 
-    /** After losing a race on the unique index: the twin that won is now committed. */
+    /**
+     * After the insert met a unique index: the earlier submission (a resend's original, or a concurrent twin that
+     * won, now committed) is returned when the content is the same, and refused (409) when it is not.
+     */
     @Transactional
     public SubmitResult replay(NewReferral n) {
         return earlier(n.source(), n.partnerId(), n.idempotencyKey(), n.fingerprint(), n.externalReferralId())
@@ -135,10 +143,14 @@ public class ReferralService {
     }
 
     private void screen(Referral referral, OffsetDateTime now) {
-        TriageResult result = TriageRules.screen(new TriageInput(referral.indication(), referral.patient().dateOfBirth(),
-                LocalDate.now(clock), referral.clinicalDetails()));
+        TriageResult result = triage(referral);
         referral.triaged(result, now);
         announce(referral, Change.TRIAGED, "Screening: " + result.outcome(), now);
+    }
+
+    private TriageResult triage(Referral referral) {
+        return TriageRules.screen(new TriageInput(referral.indication(), referral.patient().dateOfBirth(),
+                LocalDate.now(clock), referral.clinicalDetails()));
     }
 
     /** A referral as the caller may see it: a partner only its own; anything else is 404, like a missing one. */
@@ -232,7 +244,7 @@ public class ReferralService {
     }
 
     private void announce(Referral referral, Change change, String detail, OffsetDateTime at) {
-        changes.fire(new ReferralChanged(referral, change, detail, at));
+        changes.fire(new ReferralChanged(referral, List.of(new Step(change, detail, at))));
     }
 
     /**

@@ -10,6 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 /** One thing that happened to a referral; entries are only ever added. */
@@ -17,8 +18,14 @@ import jakarta.persistence.Table;
 @Table(name = "timeline_entry")
 public class TimelineEntry {
 
+    /**
+     * From the table's sequence, 50 ids per call ({@code pooled}: each value the sequence hands out owns the 50 ids
+     * up to it), so that a transaction's entries are numbered without a round trip and inserted in one batch. Ids
+     * increase in the order entries are recorded on one replica, not across replicas.
+     */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "timeline_entry_id")
+    @SequenceGenerator(name = "timeline_entry_id", sequenceName = "timeline_entry_id_seq", allocationSize = 50)
     private Long id;
     @Column(name = "referral_id")
     private UUID referralId;

@@ -2,6 +2,7 @@ package org.botoxclinic.referral.timeline.service;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,9 +44,13 @@ public class TimelineService {
         this.clock = clock;
     }
 
-    /** A change at intake, announced by the referral's use case in its transaction. */
+    /** Changes at intake, announced by the referral's use case in its transaction: one entry each, in order. */
     void onReferralChanged(@Observes ReferralChanged change) {
-        append(change.referral(), typeOf(change.change()), change.detail(), change.at(), null);
+        List<TimelineEntry> added = new ArrayList<>(change.steps().size());
+        for (ReferralChanged.Step step : change.steps()) {
+            added.add(entry(change.referral(), typeOf(step.change()), step.detail(), step.at(), null));
+        }
+        announce(change.referral(), added);
     }
 
     /**
@@ -62,7 +67,9 @@ public class TimelineService {
             LOG.warnf("Event %s reports %s for referral %s, which this service does not know", eventId, progress, referralId);
             return;
         }
-        append(referral.get(), TimelineType.of(progress), detail, happened, eventId);
+        announce(referral.get(), List.of(entry(referral.get(), TimelineType.of(progress), detail, happened, eventId)));
+        // Written here, so that a redelivered event meets the unique event id inside this use case.
+        entries.flush();
     }
 
     /** A referral's entries in the order they happened; bounded by the one referral. */
@@ -82,9 +89,17 @@ public class TimelineService {
         };
     }
 
-    private void append(Referral referral, TimelineType type, String detail, OffsetDateTime at, UUID eventId) {
+    /**
+     * A new entry, persisted: its id comes from the sequence at once, and it is written with the transaction's next
+     * flush, batched with the entries and changes beside it (nothing here needs it written earlier).
+     */
+    private TimelineEntry entry(Referral referral, TimelineType type, String detail, OffsetDateTime at, UUID eventId) {
         TimelineEntry entry = new TimelineEntry(referral.id(), Timestamps.utc(at), type, detail, eventId, Timestamps.now(clock));
-        entries.persistAndFlush(entry);
-        added.fire(new TimelineEntryAdded(referral, entry));
+        entries.persist(entry);
+        return entry;
+    }
+
+    private void announce(Referral referral, List<TimelineEntry> entries) {
+        added.fire(new TimelineEntryAdded(referral, entries));
     }
 }

@@ -21,6 +21,41 @@ public class WebhookDeliveryRepository implements PanacheRepositoryBase<WebhookD
     /** A partner's deliveries list: cursors carry the delivery id. */
     public static final String DELIVERIES = "webhook-deliveries";
 
+    /** One timeline entry owed to a partner's webhook, with the payload to deliver. */
+    public record Owed(long timelineEntryId, String payload) {
+    }
+
+    /**
+     * Queues the entries for the partner's webhook as pending deliveries, due now, in one statement that joins them
+     * to the partner's registration: nothing is inserted when the partner has no webhook, and the URL is the one
+     * registered at this moment. The referral and the entries must already be written (flushed).
+     *
+     * @return how many deliveries were queued
+     */
+    public int queueIfRegistered(String partnerId, UUID referralId, List<Owed> owed, OffsetDateTime now) {
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < owed.size(); i++) {
+            values.append(i == 0 ? "" : ", ").append("(cast(?").append(5 + 2 * i).append(" as bigint), cast(?")
+                    .append(6 + 2 * i).append(" as text))");
+        }
+        var insert = getEntityManager().createNativeQuery("""
+                        insert into webhook_delivery (partner_id, referral_id, timeline_entry_id, url, payload, status,
+                                                      attempts, next_attempt_at, created_at)
+                        select w.partner_id, ?2, e.timeline_entry_id, w.url, e.payload, '%s', 0, ?3, ?4
+                          from partner_webhook w, (values %s) as e (timeline_entry_id, payload)
+                         where w.partner_id = ?1
+                         order by e.timeline_entry_id""".formatted(DeliveryStatus.PENDING.name(), values))
+                .setParameter(1, partnerId)
+                .setParameter(2, referralId)
+                .setParameter(3, now)
+                .setParameter(4, now);
+        for (int i = 0; i < owed.size(); i++) {
+            insert.setParameter(5 + 2 * i, owed.get(i).timelineEntryId());
+            insert.setParameter(6 + 2 * i, owed.get(i).payload());
+        }
+        return insert.executeUpdate();
+    }
+
     /** A partner's deliveries after the given id (0 for the first page), oldest first. */
     public List<WebhookDelivery> ofPartner(String partnerId, long afterId, int fetch) {
         return find("partnerId = ?1 and id > ?2", Sort.by("id"), partnerId, afterId).page(0, fetch).list();

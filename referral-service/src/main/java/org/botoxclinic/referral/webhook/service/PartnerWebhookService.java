@@ -4,7 +4,9 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -162,27 +164,34 @@ public class PartnerWebhookService {
         return Page.of(deliveries.ofPartner(partnerId, afterId, limit + 1), limit, WebhookDeliveryRepository::cursorAfter);
     }
 
-    /** Queues a new timeline entry for the referral's partner, if it has a webhook, in the entry's transaction. */
+    /**
+     * Queues the new timeline entries for the referral's partner, if it has a webhook, in the entries' transaction.
+     * The registration is not looked up first: one statement inserts a delivery per entry joined to the partner's
+     * registration as it is now, so it inserts nothing when there is none, and a registration, change or removal
+     * on any replica counts from its commit on. The entries (and the referral) are flushed first, in batches,
+     * since deliveries refer to them.
+     */
     void onTimelineEntryAdded(@Observes TimelineEntryAdded added) {
         Referral referral = added.referral();
-        if (referral.partnerId() == null) {
+        if (referral.partnerId() == null || added.entries().isEmpty()) {
             return;
         }
-        Optional<PartnerWebhook> webhook = webhooks.findByIdOptional(referral.partnerId());
-        if (webhook.isEmpty()) {
-            return;
+        OffsetDateTime now = Timestamps.now(clock);
+        List<WebhookDeliveryRepository.Owed> owed = new ArrayList<>(added.entries().size());
+        for (TimelineEntry entry : added.entries()) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("referralId", referral.id());
+            body.put("externalReferralId", referral.externalReferralId());
+            body.put("status", referral.status().name());
+            body.put("stage", referral.stage() == null ? null : referral.stage().name());
+            body.put("entry", Map.of("id", entry.id(), "at", entry.at().toString(), "type", entry.type().name(),
+                    "detail", entry.detail()));
+            owed.add(new WebhookDeliveryRepository.Owed(entry.id(), json.write(body)));
         }
-        TimelineEntry entry = added.entry();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("referralId", referral.id());
-        body.put("externalReferralId", referral.externalReferralId());
-        body.put("status", referral.status().name());
-        body.put("stage", referral.stage() == null ? null : referral.stage().name());
-        body.put("entry", Map.of("id", entry.id(), "at", entry.at().toString(), "type", entry.type().name(),
-                "detail", entry.detail()));
-        deliveries.persist(new WebhookDelivery(referral.partnerId(), referral.id(), entry.id(), webhook.get().url(),
-                json.write(body), Timestamps.now(clock)));
-        wakeTheJobAfterCommit();
+        deliveries.flush();
+        if (deliveries.queueIfRegistered(referral.partnerId(), referral.id(), owed, now) > 0) {
+            wakeTheJobAfterCommit();
+        }
     }
 
     /** Once per transaction, however many deliveries it queues: the job looks for them at its next tick. */
