@@ -4,11 +4,13 @@
 #   1. per list: p50 / p99 / max over R requests (default 200), one keep-alive connection, page size 50, latency as
 #      curl measures it (time_total: request sent to last byte received); deep paging follows `next` R pages in.
 #   2. per list: EXPLAIN (ANALYZE, BUFFERS) of the SQL the repository issues for that page (written out below from
-#      ReferralRepository.queue, AuthorizationCaseRepository.queue, TreatmentPlanRepository.readyToSchedule /
-#      authorizationEnding and AppointmentRepository.unresolvedNoShows as Hibernate renders them, with the values
-#      bound): execution time, indexes used, rows read and thrown away, buffers.
+#      ReferralRepository.queue, AuthorizationCaseRepository.queue, TreatmentPlanRepository.readyToSchedule (its two
+#      runs: plans eligible today, then later ones) / authorizationEnding, AppointmentRepository.unresolvedNoShows and
+#      the booked chair time ClinicDayService.firstWithRoom reads for a page's suggestions, as Hibernate renders them,
+#      with the values bound): execution time, indexes used, rows read and thrown away, buffers.
 # Usage: bench/lists.sh [requests]          (honours CLINIC_PORT_OFFSET; needs curl, jq, psql)
-# Each page also writes one audit row per item it shows (the services audit every read), so runs grow audit_entry.
+# Each page also writes one audit row per item it shows (the services audit every read; one multi-row insert per
+# page), so runs grow audit_entry.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 R=${1:-200}
@@ -94,22 +96,32 @@ DB[intake-deep]=referral
 # the keyset condition at the depth the deep paging reached: the row at that position in the queue
 deep_ref=$(psql_as referral -tAF' ' -c "select urgency_rank, created_at, id from referral order by urgency_rank, created_at, id offset $((R * LIMIT - 1)) limit 1" 2>/dev/null || true)
 read -r d_rank d_date d_time d_id <<<"$deep_ref"
-SQL[intake-deep]="select r1_0.* from referral r1_0 where (r1_0.urgency_rank > ${d_rank:-0} or (r1_0.urgency_rank = ${d_rank:-0} and (r1_0.created_at > '${d_date} ${d_time}' or (r1_0.created_at = '${d_date} ${d_time}' and r1_0.id > '${d_id}')))) order by r1_0.urgency_rank, r1_0.created_at, r1_0.id offset 0 rows fetch first $((LIMIT + 1)) rows only"
+SQL[intake-deep]="select r1_0.* from referral r1_0 where (r1_0.urgency_rank, r1_0.created_at, r1_0.id) > (${d_rank:-0}, '${d_date} ${d_time}', '${d_id:-00000000-0000-0000-0000-000000000000}') order by r1_0.urgency_rank, r1_0.created_at, r1_0.id offset 0 rows fetch first $((LIMIT + 1)) rows only"
 DB[auth-queue]=insurance
 SQL[auth-queue]="select a1_0.* from authorization_case a1_0 order by a1_0.queue_rank, a1_0.queue_at, a1_0.id fetch first $((LIMIT + 1)) rows only"
 DB[auth-overdue]=insurance
-SQL[auth-overdue]="select a1_0.* from authorization_case a1_0 where a1_0.status in ('SUBMITTED', 'APPEALED') and a1_0.decision_due_at < timestamptz '$now' order by a1_0.queue_rank, a1_0.queue_at, a1_0.id fetch first $((LIMIT + 1)) rows only"
+SQL[auth-overdue]="select a1_0.* from authorization_case a1_0 where a1_0.decision_due_at < timestamptz '$now' and a1_0.queue_rank = 0 order by a1_0.queue_rank, a1_0.queue_at, a1_0.id fetch first $((LIMIT + 1)) rows only"
 DB[auth-payer]=insurance
-SQL[auth-payer]="select a1_0.* from authorization_case a1_0 where a1_0.status in ('SUBMITTED') and a1_0.payer_id = 'AETNA' order by a1_0.queue_rank, a1_0.queue_at, a1_0.id fetch first $((LIMIT + 1)) rows only"
+SQL[auth-payer]="select a1_0.* from authorization_case a1_0 where a1_0.status in ('SUBMITTED') and a1_0.payer_id = 'AETNA' and a1_0.queue_rank = 0 order by a1_0.queue_rank, a1_0.queue_at, a1_0.id fetch first $((LIMIT + 1)) rows only"
 DB[auth-deep]=insurance
 deep_auth=$(psql_as insurance -tAF' ' -c "select queue_rank, queue_at, id from authorization_case order by queue_rank, queue_at, id offset $((R * LIMIT - 1)) limit 1" 2>/dev/null || true)
 read -r a_rank a_date a_time a_id <<<"$deep_auth"
-SQL[auth-deep]="select a1_0.* from authorization_case a1_0 where (a1_0.queue_rank > ${a_rank:-0} or (a1_0.queue_rank = ${a_rank:-0} and (a1_0.queue_at > '${a_date} ${a_time}' or (a1_0.queue_at = '${a_date} ${a_time}' and a1_0.id > '${a_id}')))) order by a1_0.queue_rank, a1_0.queue_at, a1_0.id fetch first $((LIMIT + 1)) rows only"
-NEXT="greatest(cast('$today' as date), p.valid_from, p.last_treatment_date + 84)"
+SQL[auth-deep]="select a1_0.* from authorization_case a1_0 where (a1_0.queue_rank, a1_0.queue_at, a1_0.id) > (${a_rank:-0}, '${a_date} ${a_time}', '${a_id:-00000000-0000-0000-0000-000000000000}') order by a1_0.queue_rank, a1_0.queue_at, a1_0.id fetch first $((LIMIT + 1)) rows only"
+due=$(date -u -d '+30 days' +%F)
+# ready-to-schedule and due: first the plans eligible today (by referral), then, if the page is not full, the later ones
+READY_NOW="p.status = 'READY_TO_SCHEDULE' and p.approved_visits > p.visits_used and (p.eligible_from is null or p.eligible_from <= date '$today') and p.valid_to >= date '$today'"
+READY_LATER="p.status = 'READY_TO_SCHEDULE' and p.approved_visits > p.visits_used and p.eligible_from > date '$today' and p.eligible_from <= p.valid_to"
 DB[wl-ready-to-schedule]=scheduling
-SQL[wl-ready-to-schedule]="select p.* from treatment_plan p where p.status = 'READY_TO_SCHEDULE' and p.approved_visits > p.visits_used and $NEXT <= p.valid_to order by $NEXT, p.referral_id limit $((LIMIT + 1))"
+SQL[wl-ready-to-schedule]="select p.* from treatment_plan p where $READY_NOW order by p.referral_id offset 0 rows fetch first $((LIMIT + 1)) rows only"
+DB[wl-ready-later]=scheduling
+SQL[wl-ready-later]="select p.* from treatment_plan p where $READY_LATER order by p.eligible_from, p.referral_id offset 0 rows fetch first $((LIMIT + 1)) rows only"
 DB[wl-due]=scheduling
-SQL[wl-due]="select p.* from treatment_plan p where p.status = 'READY_TO_SCHEDULE' and p.approved_visits > p.visits_used and $NEXT <= p.valid_to and $NEXT <= cast('$(date -u -d '+30 days' +%F)' as date) order by $NEXT, p.referral_id limit $((LIMIT + 1))"
+SQL[wl-due]="select p.* from treatment_plan p where $READY_NOW order by p.referral_id offset 0 rows fetch first $((LIMIT + 1)) rows only"
+DB[wl-due-later]=scheduling
+SQL[wl-due-later]="select p.* from treatment_plan p where $READY_LATER and p.eligible_from <= date '$due' order by p.eligible_from, p.referral_id offset 0 rows fetch first $((LIMIT + 1)) rows only"
+# a page's clinic-day suggestions: the open days of the page's range, then the booked chair time a week at a time
+DB[wl-booked-days]=scheduling
+SQL[wl-booked-days]="select a1_0.clinic_date, sum(a1_0.duration_minutes), count(*) from appointment a1_0 where a1_0.clinic_date between date '$today' and date '$today' + 6 and a1_0.status in ('BOOKED', 'CHECKED_IN', 'FULFILLED', 'NOSHOW') group by a1_0.clinic_date"
 DB[wl-no-shows]=scheduling
 SQL[wl-no-shows]="select a1_0.* from appointment a1_0, treatment_plan t1_0 where t1_0.referral_id = a1_0.referral_id and a1_0.status = 'NOSHOW' and t1_0.status <> 'CANCELLED' and not exists (select b1_0.id from appointment b1_0 where b1_0.referral_id = a1_0.referral_id and b1_0.status in ('BOOKED', 'CHECKED_IN', 'FULFILLED') and b1_0.clinic_date > a1_0.clinic_date) order by a1_0.clinic_date, a1_0.id offset 0 rows fetch first $((LIMIT + 1)) rows only"
 DB[wl-authorization-ending]=scheduling
@@ -132,7 +144,8 @@ explain() {  # explain <db> <sql>
 }
 
 names=(intake-first intake-received intake-filtered partner-own intake-deep auth-queue auth-overdue auth-payer auth-deep
-       wl-ready-to-schedule wl-due wl-no-shows wl-authorization-ending)
+       wl-ready-to-schedule wl-ready-later wl-due wl-due-later wl-booked-days wl-no-shows wl-authorization-ending)
+: >"$tmp/wl-ready-later.times"; : >"$tmp/wl-due-later.times"; : >"$tmp/wl-booked-days.times"   # SQL only (part of a list)
 printf '\n%-24s %8s %8s %8s %5s | %9s %-40s %-18s %-16s %10s %8s\n' list p50_ms p99_ms max_ms n sql_ms index_used seq_scan sort rows_removed buffers
 for n in "${names[@]}"; do
     read -r p50 p99 max cnt < <(stats "$tmp/$n.times")

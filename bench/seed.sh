@@ -58,6 +58,33 @@ for db in referral:referral insurance:authorization_case scheduling:treatment_pl
     fi
 done
 
+# Loading is faster without the secondary indexes: each database's load drops the indexes of the tables it fills
+# (those no constraint needs: primary keys and unique constraints stay) and builds them again, as the migrations
+# defined them, once the rows are in. All of it is one transaction: a failed load leaves the database as it was.
+without_indexes() {  # without_indexes <table>...: SQL that remembers and drops the tables' secondary indexes
+    local list
+    list=$(printf "'%s'," "$@")
+    cat <<SQL
+begin;
+create temporary table seed_index on commit drop as
+select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as definition
+  from pg_index i join pg_class t on t.oid = i.indrelid join pg_namespace n on n.oid = t.relnamespace
+ where n.nspname = current_schema() and t.relname in (${list%,})
+   and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid);
+do \$\$ declare r record; begin
+  for r in select name from seed_index loop execute 'drop index ' || r.name; end loop;
+end \$\$;
+SQL
+}
+RESTORE_INDEXES=$(cat <<'SQL'
+set maintenance_work_mem = '512MB';
+do $$ declare r record; begin
+  for r in select definition from seed_index loop execute r.definition; end loop;
+end $$;
+commit;
+SQL
+)
+
 # The plan of every referral, computed identically in each database into a temporary table `s`.
 read -r -d '' BASE <<SQL || true
 set synchronous_commit = off;
@@ -142,6 +169,7 @@ analyze s;
 SQL
 
 REFERRAL_SQL=$(cat <<SQL
+$(without_indexes referral timeline_entry audit_entry)
 $BASE
 insert into referral (id, source, partner_id, external_referral_id, status, indication, urgency, urgency_rank,
                       diagnosis_codes, patient_first_name, patient_last_name, patient_date_of_birth, patient_sex,
@@ -244,10 +272,12 @@ insert into audit_entry (at, actor, actor_groups, partner_id, action, resource_t
 select created, coalesce(partner, 'intake-coordinator'), case when partner is null then 'intake' else 'partner' end,
        partner, 'CREATE', 'referral', id::text, id
   from s;
+$RESTORE_INDEXES
 SQL
 )
 
 INSURANCE_SQL=$(cat <<SQL
+$(without_indexes authorization_case case_requirement case_status_change treatment_use)
 $BASE
 insert into authorization_case (id, referral_id, status, indication, diagnosis_codes, procedure_code, drug_code,
        requested_units, requested_visits, payer_id, payer_name, member_id, plan_type, patient_first_name,
@@ -337,10 +367,12 @@ select md5('case:' || i)::uuid, md5('appointment:' || i || ':' || k)::uuid, md5(
        pg_temp.visit(valid_from, k), units_per_visit - 5, 5, false, false,
        pg_temp.visit(valid_from, k)::timestamptz + interval '15 hours'
   from s cross join lateral generate_series(1, fulfilled) as k;
+$RESTORE_INDEXES
 SQL
 )
 
 SCHEDULING_SQL=$(cat <<SQL
+$(without_indexes treatment_plan appointment)
 $BASE
 insert into clinic_day (date, status, capacity_minutes, origin, created_at, updated_at)
 select d, 'OPEN', greatest(2880, $N / 10),
@@ -393,6 +425,7 @@ select md5('appointment:' || i || ':' || k)::uuid, id, pg_temp.visit(valid_from,
        case when k <= fulfilled then 2 else 0 end
   from s cross join lateral generate_series(1, done_raw + case when booked then 1 else 0 end) as k
  where case_kind = 'GRANTED';
+$RESTORE_INDEXES
 SQL
 )
 

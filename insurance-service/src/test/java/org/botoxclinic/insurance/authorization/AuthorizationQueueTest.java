@@ -112,6 +112,88 @@ class AuthorizationQueueTest {
     }
 
     @Test
+    void shouldPageThroughTiesByIdWithoutLosingOrRepeatingACaseAndAuditEveryCaseShownOnce() {
+        String payer = "TIES-" + UUID.randomUUID().toString().substring(0, 8);
+        // Opened at one instant: every pending case has the same rank and time, every submitted one too, so only the
+        // id orders them, and pages of 2 and 3 end in the middle of the ties.
+        List<Opened> pending = new ArrayList<>();
+        List<Opened> submitted = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            pending.add(cases.open("CHRONIC_MIGRAINE", payer, CaseSupport.fullMigraineDetails()));
+        }
+        for (int i = 0; i < 4; i++) {
+            Opened c = cases.open("CHRONIC_MIGRAINE", payer, CaseSupport.fullMigraineDetails());
+            post(c.caseId(), "submit", override(false)).statusCode(200);
+            submitted.add(c);
+        }
+        List<String> expected = new ArrayList<>(byId(submitted));
+        expected.addAll(byId(pending));
+
+        assertEquals(expected, pageThrough(payer, 2));
+        assertEquals(expected, pageThrough(payer, 3));
+        assertEquals(byId(pending), pageThrough(payer, 2, "status", "PENDING_SUBMISSION"));
+        assertEquals(byId(submitted), pageThrough(payer, 3, "status", "SUBMITTED"));
+        assertEquals(expected, pageThrough(payer, 2, "status", "SUBMITTED,PENDING_SUBMISSION", "indication",
+                "CHRONIC_MIGRAINE"));
+        TestClock.advance(java.time.Duration.ofDays(8));
+        assertEquals(byId(submitted), pageThrough(payer, 2, "overdue", true));
+        assertEquals(byId(submitted), pageThrough(payer, 3, "overdue", true, "status", "SUBMITTED,PENDING_SUBMISSION"));
+        assertEquals(List.of(), pageThrough(payer, 2, "overdue", true, "status", "PENDING_SUBMISSION"));
+
+        // One READ per case shown, in the page's order, by the caller, and nothing for an empty page.
+        Response page = queue(payer).queryParam("limit", 4).get("/api/authorizations");
+        List<String> shown = page.jsonPath().getList("items.id");
+        long previous = 0;
+        for (int i = 0; i < shown.size(); i++) {
+            UUID referral = i < submitted.size() ? referralOf(submitted, shown.get(i)) : referralOf(pending, shown.get(i));
+            List<Map<String, Object>> reads = given().auth().oauth2(org.botoxclinic.testkit.DevTokens.forGroup("admin"))
+                    .queryParam("referralId", referral).get("/api/audit").then().statusCode(200)
+                    .extract().jsonPath().getList("items.findAll { it.action == 'READ' && it.resourceType == 'authorization-case' }");
+            // The case's latest READ is this page's.
+            Map<String, Object> last = reads.get(reads.size() - 1);
+            assertEquals(shown.get(i), last.get("resourceId"));
+            assertEquals(referral.toString(), last.get("referralId"));
+            assertEquals("authorizations-user", last.get("actor"));
+            assertEquals("ALLOWED", last.get("outcome"));
+            long id = ((Number) last.get("id")).longValue();
+            org.junit.jupiter.api.Assertions.assertTrue(id > previous, "entries follow the page's order");
+            previous = id;
+        }
+        queue(payer).queryParam("indication", "SPASTICITY").get("/api/authorizations").then().body("items", empty());
+    }
+
+    private static UUID referralOf(List<Opened> opened, String caseId) {
+        return opened.stream().filter(o -> o.caseId().equals(caseId)).findFirst().orElseThrow().referralId();
+    }
+
+    /** Case ids in the database's uuid order (bytewise, the order of their hexadecimal text). */
+    private static List<String> byId(List<Opened> opened) {
+        return opened.stream().map(Opened::caseId).sorted().toList();
+    }
+
+    /** Every page of the queue for the payer (and the filter given as name, value), following next. */
+    private static List<String> pageThrough(String payer, int limit, Object... filter) {
+        List<String> ids = new ArrayList<>();
+        String cursor = null;
+        do {
+            RequestSpecification request = queue(payer).queryParam("limit", limit);
+            for (int i = 0; i < filter.length; i += 2) {
+                request.queryParam((String) filter[i], filter[i + 1]);
+            }
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            Response page = request.get("/api/authorizations");
+            page.then().statusCode(200);
+            List<String> items = page.jsonPath().getList("items.id");
+            org.junit.jupiter.api.Assertions.assertTrue(items.size() <= limit);
+            ids.addAll(items);
+            cursor = page.jsonPath().getString("next");
+        } while (cursor != null);
+        return ids;
+    }
+
+    @Test
     void shouldNameTheQueryParameterItCannotUse() {
         given().auth().oauth2(specialist()).queryParam("status", "LOST").get("/api/authorizations")
                 .then().statusCode(400).body("violations.field", contains("status"));

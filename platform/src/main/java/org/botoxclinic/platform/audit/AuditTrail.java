@@ -1,5 +1,6 @@
 package org.botoxclinic.platform.audit;
 
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -19,6 +20,7 @@ import org.botoxclinic.platform.paging.Page;
 import org.botoxclinic.platform.security.Caller;
 import org.botoxclinic.platform.time.Timestamps;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 
 /**
  * Records every read and write of a clinical resource: who (subject, groups, partner), the action, the resource
@@ -98,28 +100,67 @@ public class AuditTrail {
         insert(action, resourceType, resourceId, referralId, DENIED);
     }
 
-    private void insert(String action, String resourceType, Object resourceId, UUID referralId, String outcome) {
-        String actor;
-        String groups;
-        String partnerId = null;
+    /** One of the resources a list discloses: its id and the referral it belongs to (null when none). */
+    public record Disclosed(Object resourceId, UUID referralId) {
+    }
+
+    /**
+     * The same action on many resources of one type, such as every item of a list page: one entry per resource, in
+     * the order given, written by one statement in the caller's transaction. Nothing is written for an empty list.
+     */
+    @Transactional
+    public void recordAll(String action, String resourceType, List<Disclosed> resources) {
+        if (resources.isEmpty()) {
+            return;
+        }
+        Actor who = actor();
+        OffsetDateTime at = Timestamps.now(clock);
+        String[] resourceIds = resources.stream().map(r -> String.valueOf(r.resourceId())).toArray(String[]::new);
+        UUID[] referralIds = resources.stream().map(Disclosed::referralId).toArray(UUID[]::new);
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into audit_entry (at, actor, actor_groups, partner_id, action, resource_type, resource_id,
+                                             referral_id, outcome)
+                    select ?, ?, ?, ?, ?, ?, d.resource_id, d.referral_id, ?
+                      from unnest(?::text[], ?::uuid[]) with ordinality as d (resource_id, referral_id, position)
+                     order by d.position""")) {
+                insert.setObject(1, at);
+                insert.setString(2, who.name());
+                insert.setString(3, who.groups());
+                insert.setString(4, who.partnerId());
+                insert.setString(5, action);
+                insert.setString(6, resourceType);
+                insert.setString(7, ALLOWED);
+                insert.setArray(8, connection.createArrayOf("text", resourceIds));
+                insert.setArray(9, connection.createArrayOf("uuid", referralIds));
+                insert.executeUpdate();
+            }
+        });
+    }
+
+    private record Actor(String name, String groups, String partnerId) {
+    }
+
+    private Actor actor() {
         if (Arc.container().requestContext().isActive()) {
             Caller who = caller.get();
-            actor = who.subject() == null ? "anonymous" : who.subject();
-            groups = String.join(",", new TreeSet<>(who.groups()));
-            partnerId = who.partnerId().orElse(null);
-        } else {
-            // Consumers and scheduled jobs act on the service's own authority.
-            actor = "system:" + service;
-            groups = "";
+            return new Actor(who.subject() == null ? "anonymous" : who.subject(),
+                    String.join(",", new TreeSet<>(who.groups())), who.partnerId().orElse(null));
         }
+        // Consumers and scheduled jobs act on the service's own authority.
+        return new Actor("system:" + service, "", null);
+    }
+
+    private void insert(String action, String resourceType, Object resourceId, UUID referralId, String outcome) {
+        Actor who = actor();
         em.createNativeQuery("""
                         insert into audit_entry (at, actor, actor_groups, partner_id, action, resource_type, resource_id,
                                                  referral_id, outcome)
                         values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)""")
                 .setParameter(1, Timestamps.now(clock))
-                .setParameter(2, actor)
-                .setParameter(3, groups)
-                .setParameter(4, partnerId)
+                .setParameter(2, who.name())
+                .setParameter(3, who.groups())
+                .setParameter(4, who.partnerId())
                 .setParameter(5, action)
                 .setParameter(6, resourceType)
                 .setParameter(7, String.valueOf(resourceId))

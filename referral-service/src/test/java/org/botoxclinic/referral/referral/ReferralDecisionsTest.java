@@ -196,4 +196,80 @@ class ReferralDecisionsTest {
                 .body("violations.field", hasItem("status"));
         assertFalse(routine.contains(urgent));
     }
+
+    @Test
+    void shouldPageThroughTiesByIdWithoutLosingOrRepeatingAReferralAndAuditEveryListedOneOnce() {
+        String partner = "pcp-ties-" + UUID.randomUUID().toString().substring(0, 8);
+        // Received at one instant (the test clock stands still): only the id orders the routine ones among themselves,
+        // and the urgent ones among themselves; pages of 2 and 3 end in the middle of those ties.
+        TestClock.advance(Duration.ofMinutes(1));
+        List<String> routine = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            routine.add(submitted(partner, body(uniqueId())));
+        }
+        List<String> urgent = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ObjectNode urgentBody = body(uniqueId());
+            urgentBody.put("urgency", "URGENT");
+            urgent.add(submitted(partner, urgentBody));
+        }
+        String asked = routine.get(1);
+        act(INTAKE, asked, "request-info", "{\"question\":\"Diary?\"}").statusCode(200);
+        // uuid order in PostgreSQL is the order of the hexadecimal text
+        List<String> expected = new ArrayList<>(urgent.stream().sorted().toList());
+        expected.addAll(routine.stream().sorted().toList());
+        String token = DevTokens.forPartner(partner);
+
+        assertEquals(expected, pageThrough(token, 2));
+        assertEquals(expected, pageThrough(token, 3));
+        List<String> received = new ArrayList<>(expected);
+        received.remove(asked);
+        assertEquals(received, pageThrough(token, 2, "status", "RECEIVED"));
+        assertEquals(List.of(asked), pageThrough(token, 1, "status", "INFO_REQUESTED"));
+        assertEquals(received, pageThrough(token, 3, "status", "RECEIVED", "indication", "CHRONIC_MIGRAINE"));
+
+        // One LIST entry per referral on the page, in the page's order, by the caller; an empty page writes none.
+        List<String> shown = given().auth().oauth2(token).queryParam("limit", 4).get("/api/referrals")
+                .then().statusCode(200).extract().path("items.id");
+        assertEquals(expected.subList(0, 4), shown);
+        long previous = 0;
+        for (String id : shown) {
+            List<java.util.Map<String, Object>> lists = given().auth().oauth2(DevTokens.forGroup("admin"))
+                    .queryParam("referralId", id).get("/api/audit").then().statusCode(200)
+                    .extract().jsonPath().getList("items.findAll { it.action == 'LIST' }");
+            java.util.Map<String, Object> last = lists.get(lists.size() - 1);
+            assertEquals(id, last.get("resourceId"));
+            assertEquals(id, last.get("referralId"));
+            assertEquals("referral", last.get("resourceType"));
+            assertEquals("partner-" + partner, last.get("actor"));
+            assertEquals(partner, last.get("partnerId"));
+            assertEquals("ALLOWED", last.get("outcome"));
+            long entry = ((Number) last.get("id")).longValue();
+            assertTrue(entry > previous, "entries follow the page's order");
+            previous = entry;
+        }
+        given().auth().oauth2(token).queryParam("status", "DECLINED").get("/api/referrals").then().statusCode(200)
+                .body("items", hasSize(0));
+    }
+
+    /** Every page of the caller's queue (with the filters given as name, value), following next. */
+    private static List<String> pageThrough(String token, int limit, String... filter) {
+        List<String> ids = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = given().auth().oauth2(token).queryParam("limit", limit);
+            for (int i = 0; i < filter.length; i += 2) {
+                request.queryParam(filter[i], filter[i + 1]);
+            }
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var page = request.get("/api/referrals").then().statusCode(200).extract();
+            List<String> items = page.path("items.id");
+            assertTrue(items.size() <= limit);
+            ids.addAll(items);
+            cursor = page.path("next");
+        } while (cursor != null);
+        return ids;
+    }
 }

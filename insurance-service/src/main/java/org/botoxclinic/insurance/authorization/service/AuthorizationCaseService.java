@@ -106,7 +106,7 @@ public class AuthorizationCaseService {
     public Page<AuthorizationCase> queue(QueueFilter filter, int limit, Cursor after) {
         List<AuthorizationCase> found = cases.queue(filter, after, limit, now(), LocalDate.now(clock));
         Page<AuthorizationCase> page = Page.of(found, limit, AuthorizationCaseRepository::cursorAfter);
-        page.items().forEach(c -> audit.record("READ", c));
+        audit.recordAll("READ", page.items());
         return page;
     }
 

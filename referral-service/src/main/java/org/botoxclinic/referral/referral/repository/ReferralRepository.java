@@ -64,8 +64,8 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
             parameters.and("before", q.receivedBefore());
         }
         if (after != null) {
-            where.add("(urgencyRank > :rank or (urgencyRank = :rank and (createdAt > :created"
-                    + " or (createdAt = :created and id > :id))))");
+            // One row-value comparison in the order of the queue indexes, so the scan starts right after the cursor.
+            where.add("(urgencyRank, createdAt, id) > (:rank, :created, :id)");
             parameters.and("rank", (short) after.integer(0)).and("created", after.time(1)).and("id", after.uuid(2));
         }
         Sort queueOrder = Sort.by("urgencyRank").and("createdAt").and("id");

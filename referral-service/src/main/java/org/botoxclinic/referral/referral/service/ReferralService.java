@@ -166,7 +166,7 @@ public class ReferralService {
     public Page<Referral> queue(ReferralQuery query, String cursor, int limit) {
         Cursor after = cursor == null ? null : Cursor.decode(cursor, ReferralRepository.QUEUE, 3);
         Page<Referral> page = Page.of(referrals.queue(query, after, limit + 1), limit, ReferralRepository::queueCursor);
-        page.items().forEach(r -> audit.record("LIST", RESOURCE, r.id(), r.id()));
+        audit.recordAll("LIST", RESOURCE, page.items().stream().map(r -> new AuditTrail.Disclosed(r.id(), r.id())).toList());
         return page;
     }
 

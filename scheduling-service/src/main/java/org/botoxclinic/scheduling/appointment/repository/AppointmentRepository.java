@@ -90,7 +90,7 @@ public class AppointmentRepository implements PanacheRepositoryBase<Appointment,
                 .and("cancelled", PlanStatus.CANCELLED)
                 .and("followingUp", AppointmentStatus.FOLLOWING_UP);
         if (after != null) {
-            query += " and (a.date > :afterDate or (a.date = :afterDate and a.id > :afterId))";
+            query += " and (a.date, a.id) > (:afterDate, :afterId)";
             parameters.and("afterDate", after.date()).and("afterId", after.id());
         }
         return find(query + " order by a.date, a.id", parameters).range(0, count - 1).list();
@@ -153,7 +153,7 @@ public class AppointmentRepository implements PanacheRepositoryBase<Appointment,
     @Override
     public Map<LocalDate, BookedTime> bookedBetween(LocalDate from, LocalDate to) {
         List<Object[]> rows = getEntityManager().createQuery("""
-                        select a.date, sum(a.durationMinutes), count(a) from Appointment a
+                        select a.date, sum(a.durationMinutes), count(*) from Appointment a
                         where a.date between :from and :to and a.status in :holding group by a.date""", Object[].class)
                 .setParameter("from", from)
                 .setParameter("to", to)

@@ -3,9 +3,13 @@ package org.botoxclinic.scheduling.clinicday.service;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -33,6 +37,8 @@ public class ClinicDayService {
     public static final String RESOURCE = "clinic-day";
     static final String LIST = "clinic-days";
     private static final int MAX_RANGE_DAYS = 800;
+    /** How many days of bookings one query reads when looking for room. */
+    private static final int BOOKINGS_READ_DAYS = 7;
 
     private final ClinicDayRepository days;
     private final DayBookings bookings;
@@ -96,13 +102,58 @@ public class ClinicDayService {
 
     /** The first open day in the range with room for the given minutes. */
     public Optional<LocalDate> firstWithRoom(LocalDate from, LocalDate to, int durationMinutes) {
-        if (from.isAfter(to)) {
-            return Optional.empty();
+        return firstWithRoom(List.of(new RoomWanted(from, to, durationMinutes))).get(0);
+    }
+
+    /** Chair time wanted on an open day between two dates (both included). */
+    public record RoomWanted(LocalDate from, LocalDate to, int durationMinutes) {
+    }
+
+    /**
+     * For each request, in the same order, the first open day in its range with room for its minutes. The calendar is
+     * read once for all of them, and the booked chair time only of the days looked at, a week per query, so that a
+     * page of a work list costs a couple of queries whatever its length.
+     */
+    public List<Optional<LocalDate>> firstWithRoom(List<RoomWanted> wanted) {
+        List<RoomWanted> answerable = wanted.stream().filter(w -> !w.from().isAfter(w.to())).toList();
+        if (answerable.isEmpty()) {
+            return wanted.stream().map(w -> Optional.<LocalDate>empty()).toList();
         }
-        return loads(days.openBetween(from, to)).stream()
-                .filter(load -> load.fits(durationMinutes))
-                .map(load -> load.day().date())
-                .findFirst();
+        LocalDate first = answerable.stream().map(RoomWanted::from).min(LocalDate::compareTo).orElseThrow();
+        LocalDate last = answerable.stream().map(RoomWanted::to).max(LocalDate::compareTo).orElseThrow();
+        NavigableMap<LocalDate, ClinicDay> open = new TreeMap<>();
+        days.openBetween(first, last).forEach(day -> open.put(day.date(), day));
+        Map<LocalDate, BookedTime> booked = new HashMap<>();
+        List<Optional<LocalDate>> found = new ArrayList<>(wanted.size());
+        for (RoomWanted w : wanted) {
+            Optional<LocalDate> day = Optional.empty();
+            if (!w.from().isAfter(w.to())) {
+                for (ClinicDay candidate : open.subMap(w.from(), true, w.to(), true).values()) {
+                    if (!booked.containsKey(candidate.date())) {
+                        readBookings(open, candidate.date(), last, booked);
+                    }
+                    if (new ClinicDayLoad(candidate, booked.get(candidate.date())).fits(w.durationMinutes())) {
+                        day = Optional.of(candidate.date());
+                        break;
+                    }
+                }
+            }
+            found.add(day);
+        }
+        return found;
+    }
+
+    /** Reads the chair time booked on the open days from a date to a few weeks later (not after the last date). */
+    private void readBookings(NavigableMap<LocalDate, ClinicDay> open, LocalDate from, LocalDate last,
+                              Map<LocalDate, BookedTime> booked) {
+        LocalDate to = from.plusDays(BOOKINGS_READ_DAYS - 1L);
+        if (to.isAfter(last)) {
+            to = last;
+        }
+        Map<LocalDate, BookedTime> read = bookings.bookedBetween(from, to);
+        for (LocalDate date : open.subMap(from, true, to, true).keySet()) {
+            booked.put(date, read.getOrDefault(date, BookedTime.NONE));
+        }
     }
 
     @Transactional

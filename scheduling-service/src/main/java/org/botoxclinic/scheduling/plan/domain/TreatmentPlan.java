@@ -51,6 +51,14 @@ public class TreatmentPlan {
     private int unitsUsed;
     @Column(name = "last_treatment_date")
     private LocalDate lastTreatmentDate;
+    /**
+     * The first day the window and the cadence allow, whatever today is: the later of the window's start and 84 days
+     * after the last treatment. The database computes it from those two columns (a stored generated column), so it
+     * can never disagree with them; the next eligible date is this or today, whichever is later. Queried only, for
+     * the scheduler's queues, which read it in order from an index.
+     */
+    @Column(name = "eligible_from", insertable = false, updatable = false)
+    private LocalDate eligibleFrom;
     @Enumerated(EnumType.STRING)
     private PlanStatus status;
     @Column(name = "cancelled_at")

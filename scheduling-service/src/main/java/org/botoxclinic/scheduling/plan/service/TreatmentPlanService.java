@@ -3,6 +3,10 @@ package org.botoxclinic.scheduling.plan.service;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,8 +59,22 @@ public class TreatmentPlanService {
 
     /** The plan with its next eligible date and the clinic day to offer, as of today. */
     public PlanOverview overview(TreatmentPlan plan) {
+        return overviews(List.of(plan)).get(0);
+    }
+
+    /** Each plan's overview, in the same order, reading the calendar and its bookings once for all of them. */
+    public List<PlanOverview> overviews(List<TreatmentPlan> plans) {
         LocalDate today = LocalDate.now(clock);
-        return new PlanOverview(plan, plan.nextEligibleDate(today), suggestedClinicDay(plan, today));
+        List<TreatmentPlan> suggestable = plans.stream().filter(TreatmentPlanService::getsASuggestion).toList();
+        List<Optional<LocalDate>> days = clinicDays.firstWithRoom(suggestable.stream()
+                .map(plan -> new ClinicDayService.RoomWanted(plan.nextEligibleDate(today), plan.authorization().validTo(),
+                        clinicDays.durations().of(plan.indication())))
+                .toList());
+        Map<TreatmentPlan, LocalDate> suggested = new IdentityHashMap<>();
+        for (int i = 0; i < suggestable.size(); i++) {
+            suggested.put(suggestable.get(i), days.get(i).orElse(null));
+        }
+        return plans.stream().map(plan -> new PlanOverview(plan, plan.nextEligibleDate(today), suggested.get(plan))).toList();
     }
 
     /**
@@ -110,13 +128,12 @@ public class TreatmentPlanService {
         LOG.infof("Treatment plan for referral %s cancelled", referralId);
     }
 
-    /** The first open clinic day on or after the eligible date, inside the window, with room for this indication. */
-    private LocalDate suggestedClinicDay(TreatmentPlan plan, LocalDate today) {
-        if (plan.status() != PlanStatus.READY_TO_SCHEDULE || plan.usage().visitsRemaining() <= 0) {
-            return null;
-        }
-        return clinicDays.firstWithRoom(plan.nextEligibleDate(today), plan.authorization().validTo(),
-                clinicDays.durations().of(plan.indication())).orElse(null);
+    /**
+     * Whether the plan is offered a clinic day: the first open one on or after the eligible date, inside the window,
+     * with room for this indication.
+     */
+    private static boolean getsASuggestion(TreatmentPlan plan) {
+        return plan.status() == PlanStatus.READY_TO_SCHEDULE && plan.usage().visitsRemaining() > 0;
     }
 
     private record Locked(TreatmentPlan plan, boolean started) {

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -58,8 +60,8 @@ public class WorklistService {
             case NO_SHOWS -> noShows(cursor, limit);
             case AUTHORIZATION_ENDING -> authorizationEnding(today, cursor, limit);
         };
-        page.items().forEach(e -> audit.record("READ", TreatmentPlanService.RESOURCE, e.plan().plan().referralId(),
-                e.plan().plan().referralId()));
+        audit.recordAll("READ", TreatmentPlanService.RESOURCE, page.items().stream()
+                .map(e -> new AuditTrail.Disclosed(e.plan().plan().referralId(), e.plan().plan().referralId())).toList());
         return page;
     }
 
@@ -83,8 +85,11 @@ public class WorklistService {
             Cursor c = Cursor.decode(cursor, list, 2);
             after = new AppointmentRepository.After(c.date(0), null, c.uuid(1));
         }
-        List<WorklistEntry> entries = appointments.unresolvedNoShows(after, limit + 1).stream()
-                .map(a -> new WorklistEntry(planService.overview(plans.findById(a.referralId())), a))
+        List<Appointment> missed = appointments.unresolvedNoShows(after, limit + 1);
+        Map<UUID, TreatmentPlan> planOf = plans.byReferral(missed.stream().map(Appointment::referralId).distinct().toList());
+        List<PlanOverview> overviews = planService.overviews(missed.stream().map(a -> planOf.get(a.referralId())).toList());
+        List<WorklistEntry> entries = IntStream.range(0, missed.size())
+                .mapToObj(i -> new WorklistEntry(overviews.get(i), missed.get(i)))
                 .toList();
         return Page.of(entries, limit, e -> Cursor.of(list, e.appointment().date(), e.appointment().id()));
     }
@@ -104,7 +109,6 @@ public class WorklistService {
     }
 
     private List<WorklistEntry> entries(List<TreatmentPlan> found) {
-        Function<TreatmentPlan, WorklistEntry> entry = plan -> new WorklistEntry(planService.overview(plan), null);
-        return found.stream().map(entry).toList();
+        return planService.overviews(found).stream().map(overview -> new WorklistEntry(overview, null)).toList();
     }
 }
