@@ -9,10 +9,10 @@ alter table treatment_plan
 drop index treatment_plan_status;
 create index treatment_plan_status on treatment_plan (status, referral_id);
 create index treatment_plan_eligible on treatment_plan (status, eligible_from, referral_id);
--- Bookable authorizations with visits left, by end of window (the authorization-ending list): only the plans the list
--- can show are in it, so a window with none of them costs nothing to read.
-create index treatment_plan_window_end on treatment_plan (valid_to, referral_id)
-    where status in ('READY_TO_SCHEDULE', 'SCHEDULED') and approved_visits > visits_used;
+-- Authorizations ending soon, by end of window (the authorization-ending list). Not partial on the bookable statuses:
+-- then it also matched the ready-to-schedule query, and PostgreSQL, misjudging how many plans it holds, preferred it
+-- and sorted every ready plan instead of reading the first page in referral order.
+create index treatment_plan_window_end on treatment_plan (valid_to, referral_id);
 
 -- Missed appointments by date (the no-show list), and the chair time booked per day read from the index alone.
 create index appointment_by_status on appointment (status, clinic_date, id);
