@@ -23,13 +23,30 @@ final class ServiceProcess implements AutoCloseable {
     private final Path log;
     private Process process;
 
+    /**
+     * Every process any test started: a test that fails before it closes its service (an await that times out, say)
+     * must not leave the service running after the test JVM, so the JVM ends whatever is still alive as it exits.
+     */
+    private static final java.util.Set<Process> STARTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> STARTED.forEach(Process::destroyForcibly),
+                "system-test-services-reaper"));
+    }
+
+    private static Process started(Process process) {
+        STARTED.add(process);
+        process.onExit().thenAccept(STARTED::remove);
+        return process;
+    }
+
     private ServiceProcess(String name, int port, int managementPort, ProcessBuilder builder, Path log) throws IOException {
         this.name = name;
         this.port = port;
         this.managementPort = managementPort;
         this.builder = builder;
         this.log = log;
-        this.process = builder.start();
+        this.process = started(builder.start());
     }
 
     /** A key for sealing webhook secrets (base64 of 32 random bytes), as production configures one. */
@@ -87,7 +104,7 @@ final class ServiceProcess implements AutoCloseable {
         if (process.isAlive()) {
             throw new IllegalStateException(name + " is still running");
         }
-        process = builder.start();
+        process = started(builder.start());
         awaitReady(Duration.ofSeconds(90));
     }
 
