@@ -4,11 +4,10 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import org.botoxclinic.platform.transaction.AfterCommit;
 import org.botoxclinic.platform.events.DomainEvent;
 import org.botoxclinic.platform.events.EventJson;
 import org.botoxclinic.platform.time.Timestamps;
@@ -53,20 +52,6 @@ public class Outbox {
                 .setParameter(8, json.write(event))
                 .executeUpdate();
         // One nudge per transaction, however many events it appends.
-        if (!Boolean.TRUE.equals(transactions.getResource(Outbox.class))) {
-            transactions.putResource(Outbox.class, Boolean.TRUE);
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        relay.nudge();
-                    }
-                }
-            });
-        }
+        AfterCommit.once(transactions, Outbox.class, relay::nudge);
     }
 }

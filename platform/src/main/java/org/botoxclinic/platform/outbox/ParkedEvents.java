@@ -9,11 +9,10 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import org.botoxclinic.platform.transaction.AfterCommit;
 import org.botoxclinic.platform.audit.AuditTrail;
 import org.botoxclinic.platform.domain.IllegalTransitionException;
 import org.botoxclinic.platform.domain.NotFoundException;
@@ -89,18 +88,7 @@ public class ParkedEvents {
             throw new IllegalTransitionException("outbox event", result.status(), done);
         }
         audit.record(action, RESOURCE, eventId, referralId(result.key()));
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.nudge();
-                }
-            }
-        });
+        AfterCommit.run(transactions, relay::nudge);
     }
 
     /** The Kafka key is the referral id; an event keyed otherwise is audited without one. */

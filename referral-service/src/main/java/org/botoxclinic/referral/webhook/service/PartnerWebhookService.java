@@ -13,11 +13,10 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.LockModeType;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import org.botoxclinic.platform.transaction.AfterCommit;
 import org.botoxclinic.platform.audit.AuditTrail;
 
 import org.botoxclinic.platform.domain.InvalidInputException;
@@ -196,21 +195,6 @@ public class PartnerWebhookService {
 
     /** Once per transaction, however many deliveries it queues: the job looks for them at its next tick. */
     private void wakeTheJobAfterCommit() {
-        if (Boolean.TRUE.equals(transactions.getResource(WebhookDeliveryJob.class))) {
-            return;
-        }
-        transactions.putResource(WebhookDeliveryJob.class, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    job.wake();
-                }
-            }
-        });
+        AfterCommit.once(transactions, WebhookDeliveryJob.class, job::wake);
     }
 }
