@@ -25,18 +25,23 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.botoxclinic.insurance.authorization.domain.AuthorizationCase;
 import org.botoxclinic.insurance.authorization.domain.CaseStatus;
 import org.botoxclinic.insurance.authorization.domain.QueueFilter;
 import org.botoxclinic.insurance.authorization.service.AuthorizationCaseService;
 import org.botoxclinic.insurance.authorization.service.PayerDecisionService;
+import org.botoxclinic.insurance.authorization.service.SubmissionPacketService;
 import org.botoxclinic.platform.domain.InvalidInputException;
 import org.botoxclinic.platform.paging.Cursor;
 import org.botoxclinic.platform.paging.Page;
 import org.botoxclinic.platform.security.Roles;
 import org.botoxclinic.platform.time.Timestamps;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -49,11 +54,14 @@ public class AuthorizationResource {
 
     private final AuthorizationCaseService cases;
     private final PayerDecisionService decisions;
+    private final SubmissionPacketService packets;
     private final Clock clock;
 
-    public AuthorizationResource(AuthorizationCaseService cases, PayerDecisionService decisions, Clock clock) {
+    public AuthorizationResource(AuthorizationCaseService cases, PayerDecisionService decisions,
+                                 SubmissionPacketService packets, Clock clock) {
         this.cases = cases;
         this.decisions = decisions;
+        this.packets = packets;
         this.clock = clock;
     }
 
@@ -111,10 +119,40 @@ public class AuthorizationResource {
     @Path("/{id}/requirements/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
-    @Operation(summary = "Mark a checklist item met or not, with a note")
+    @Operation(summary = "Mark a checklist item met or not, with a note and the referral's documents that show it",
+            description = "Only before submission, when pended, or when denied (409 otherwise). An item whose "
+                    + "'evidenceDocumentTypes' is set can only be met with at least one linked document of one of those "
+                    + "types: 422 EVIDENCE_REQUIRED without any, 422 EVIDENCE_TYPE_NOT_ACCEPTED when none fits; an id "
+                    + "that is not a document of the case's referral is 422 EVIDENCE_NOT_ON_REFERRAL. Each names the "
+                    + "'requirement' and the 'field'.")
+    @APIResponse(responseCode = "200", description = "The case with the item changed")
+    @APIResponse(responseCode = "404", description = "No such case, or no such item on its checklist")
+    @APIResponse(responseCode = "409", description = "The case's checklist may not change in its status")
+    @APIResponse(responseCode = "422", description = "The evidence rule refuses the change (see description)")
     public AuthorizationView updateRequirement(@PathParam("id") UUID id, @PathParam("code") String code,
                                                @NotNull @Valid RequirementUpdate request) {
-        return view(cases.updateRequirement(id, code, request.met(), request.note()));
+        return view(cases.updateRequirement(id, code, request.met(), request.note(), request.evidenceDocumentIds()));
+    }
+
+    @GET
+    @Path("/{id}/packet")
+    @Produces("application/pdf")
+    @Transactional
+    @Operation(summary = "The submission cover sheet for the payer, as a PDF",
+            description = "Patient (name, birth date), payer and member id, the CPT and HCPCS (J-code) lines with units, "
+                    + "diagnosis codes, the requested treatments, and the checklist with each item's status and its "
+                    + "evidence by file name and SHA-256. A read of patient data: audited (READ_PACKET). Names are printed "
+                    + "in the WinAnsi (Latin-1) character set; other characters are transliterated.")
+    @APIResponse(responseCode = "200", description = "The PDF, as an attachment",
+            content = @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", description = "No such case",
+            content = @Content(mediaType = "application/problem+json"))
+    public Response packet(@PathParam("id") UUID id) {
+        byte[] pdf = SubmissionPacketPdf.write(packets.packet(id));
+        return Response.ok(pdf, "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"authorization-" + id + "-packet.pdf\"")
+                .header("Cache-Control", "no-store")
+                .build();
     }
 
     @POST
@@ -160,7 +198,7 @@ public class AuthorizationResource {
     }
 
     private AuthorizationView view(AuthorizationCase c) {
-        return AuthorizationView.of(c, cases.nextCaseId(c.id()).orElse(null), Timestamps.now(clock));
+        return AuthorizationView.of(c, cases.documentsOf(c), cases.nextCaseId(c.id()).orElse(null), Timestamps.now(clock));
     }
 
     private static List<CaseStatus> statuses(List<String> values, Map<String, String> violations) {

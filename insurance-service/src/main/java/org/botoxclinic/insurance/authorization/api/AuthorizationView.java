@@ -9,11 +9,13 @@ import org.botoxclinic.insurance.authorization.domain.Approval;
 import org.botoxclinic.insurance.authorization.domain.AuthorizationCase;
 import org.botoxclinic.platform.domain.Coverage;
 import org.botoxclinic.insurance.authorization.domain.PayerDecision;
+import org.botoxclinic.insurance.document.domain.ReferralDocument;
 import org.botoxclinic.platform.domain.PatientIdentity;
 
 /** An authorization case as its detail page shows it: lines, checklist, history, decision, usage and linked cases. */
 public record AuthorizationView(UUID id,
                                 UUID referralId,
+                                UUID patientId,
                                 String status,
                                 String indication,
                                 List<String> diagnosisCodes,
@@ -24,6 +26,7 @@ public record AuthorizationView(UUID id,
                                 int requestedVisits,
                                 List<Requirement> requirements,
                                 List<String> unmetRequirements,
+                                List<Document> documents,
                                 Submission submission,
                                 OffsetDateTime decisionDueAt,
                                 boolean overdue,
@@ -62,8 +65,23 @@ public record AuthorizationView(UUID id,
     public record DrugLine(String hcpcsCode, int requestedUnits) {
     }
 
+    /**
+     * One checklist item. {@code evidenceDocumentTypes}: null when the item needs no document, else the types of which
+     * one linked document is needed to meet it; {@code evidenceDocumentIds}: the referral's documents linked to it.
+     */
     public record Requirement(String code, String description, boolean required, boolean met, String metBy, String note,
+                              List<String> evidenceDocumentTypes, List<UUID> evidenceDocumentIds,
                               OffsetDateTime updatedAt) {
+    }
+
+    /** A document attached to the case's referral (metadata; the content is referral-service's). */
+    public record Document(UUID id, String type, String fileName, String contentType, long sizeBytes, String sha256,
+                           OffsetDateTime attachedAt) {
+
+        static Document of(ReferralDocument d) {
+            return new Document(d.documentId(), d.documentType(), d.fileName(), d.contentType(), d.sizeBytes(), d.sha256(),
+                    d.attachedAt());
+        }
     }
 
     public record Submission(String channel, String payerReference, Boolean expedited, OffsetDateTime submittedAt,
@@ -84,21 +102,23 @@ public record AuthorizationView(UUID id,
     public record Links(String self, String previous, String next) {
     }
 
-    static AuthorizationView of(AuthorizationCase c, UUID nextCaseId, OffsetDateTime now) {
+    static AuthorizationView of(AuthorizationCase c, List<ReferralDocument> documents, UUID nextCaseId,
+                                OffsetDateTime now) {
         PatientIdentity p = c.patient();
         Coverage cover = c.coverage();
         org.botoxclinic.insurance.authorization.domain.Submission sent = c.submission();
         PayerDecision decision = c.decision();
         Approval a = c.approval();
-        return new AuthorizationView(c.id(), c.referralId(), c.status().name(), c.indication(), c.diagnosisCodes(),
+        return new AuthorizationView(c.id(), c.referralId(), c.patientId(), c.status().name(), c.indication(), c.diagnosisCodes(),
                 new Patient(p.firstName(), p.lastName(), p.dateOfBirth(), p.sex()),
                 new Payer(cover.payerId(), cover.payerName(), cover.memberId(), cover.groupNumber(), cover.planType()),
                 new ProcedureLine(c.lines().procedureCode()),
                 new DrugLine(c.lines().drugCode(), c.lines().units()),
                 c.lines().visits(),
                 c.checklist().items().stream().map(r -> new Requirement(r.code(), r.description(), r.required(), r.met(),
-                        r.metBy(), r.note(), r.updatedAt())).toList(),
+                        r.metBy(), r.note(), r.evidenceDocumentTypes(), r.evidenceDocumentIds(), r.updatedAt())).toList(),
                 c.checklist().unmet(),
+                documents.stream().map(Document::of).toList(),
                 sent == null ? null : new Submission(sent.channel().name(), sent.payerReference(), sent.expedited(),
                         sent.submittedAt(), sent.overrideReason()),
                 c.decisionDueAt(), c.isOverdue(now), c.overdueFlaggedAt(),

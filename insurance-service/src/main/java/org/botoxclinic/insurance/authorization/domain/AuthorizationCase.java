@@ -42,6 +42,8 @@ public class AuthorizationCase {
     private UUID referralId;
     @Column(name = "previous_case_id")
     private UUID previousCaseId;
+    @Column(name = "patient_id")
+    private UUID patientId;
     @Enumerated(EnumType.STRING)
     private CaseStatus status;
     private String indication;
@@ -98,7 +100,7 @@ public class AuthorizationCase {
     /** Opens the next case for the same patient and payer, linked to this one; its checklist is the reauthorization one. */
     public AuthorizationCase reauthorization(IndicationDefaults defaults, List<RequirementTemplate> items,
                                              ReauthorizationReason reason, OffsetDateTime now) {
-        AcceptedReferral same = new AcceptedReferral(referralId, indication, diagnosisCodes, patient, coverage,
+        AcceptedReferral same = new AcceptedReferral(referralId, patientId, indication, diagnosisCodes, patient, coverage,
                 clinicalDetails);
         return new AuthorizationCase(same, id, defaults, items, "reauthorization: " + reason, now);
     }
@@ -108,6 +110,7 @@ public class AuthorizationCase {
         this.id = UUID.randomUUID();
         this.referralId = referral.referralId();
         this.previousCaseId = previousCaseId;
+        this.patientId = referral.patientId();
         this.indication = referral.indication();
         this.diagnosisCodes = List.copyOf(referral.diagnosisCodes());
         this.clinicalDetails = referral.clinicalDetails() == null ? null : new LinkedHashMap<>(referral.clinicalDetails());
@@ -124,9 +127,40 @@ public class AuthorizationCase {
 
     /** Staff record whether an item is documented; only while the checklist still matters for a submission. */
     public CaseRequirement updateRequirement(String code, boolean met, String note, OffsetDateTime now) {
-        CaseRequirement item = checklist.set(code, met, note, status, now);
+        return updateRequirement(code, met, note, null, Map.of(), now);
+    }
+
+    /**
+     * Staff record whether an item is documented and link the referral's documents that show it ({@link EvidenceLinks});
+     * {@code evidenceDocumentIds} null keeps the links the item has.
+     *
+     * @param referralDocuments the referral's documents: id to document type
+     */
+    public CaseRequirement updateRequirement(String code, boolean met, String note, List<UUID> evidenceDocumentIds,
+                                             Map<UUID, String> referralDocuments, OffsetDateTime now) {
+        CaseRequirement item = checklist.set(code, met, note, evidenceDocumentIds, referralDocuments, status, now);
         updatedAt = now;
         return item;
+    }
+
+    /** The latest treatment outcome decides the documented-benefit item (see {@link DocumentedBenefit}). */
+    public boolean assessBenefit(DocumentedBenefit.Assessment assessment, OffsetDateTime now) {
+        boolean changed = checklist.assessBenefit(assessment, status, now);
+        if (changed) {
+            updatedAt = now;
+        }
+        return changed;
+    }
+
+    /** Whether the checklist asks for documented benefit, and may still change. */
+    public boolean awaitsDocumentedBenefit() {
+        return status.checklistEditable() && checklist.item(DocumentedBenefit.REQUIREMENT).isPresent();
+    }
+
+    /** referral-service merged the case's patient into another: the case follows the surviving patient. */
+    public void fileUnderPatient(UUID survivingPatientId, OffsetDateTime now) {
+        patientId = survivingPatientId;
+        updatedAt = now;
     }
 
     /** The request goes to the payer and its clock starts; see {@link Submission#against} for unmet items. */
@@ -224,6 +258,8 @@ public class AuthorizationCase {
     public UUID id() { return id; }
     public UUID referralId() { return referralId; }
     public UUID previousCaseId() { return previousCaseId; }
+    /** referral-service's patient id (after merges, the surviving one); null for cases opened before patient ids. */
+    public UUID patientId() { return patientId; }
     public CaseStatus status() { return status; }
     public String indication() { return indication; }
     public List<String> diagnosisCodes() { return diagnosisCodes; }

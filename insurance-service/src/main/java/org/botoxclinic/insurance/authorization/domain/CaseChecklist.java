@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Embeddable;
@@ -37,14 +38,31 @@ public class CaseChecklist {
         return checklist;
     }
 
-    /** Staff record whether an item is documented; only while the case's status lets the checklist change. */
-    CaseRequirement set(String code, boolean met, String note, CaseStatus status, OffsetDateTime now) {
+    /**
+     * Staff record whether an item is documented, and by which of the referral's documents; only while the case's
+     * status lets the checklist change. {@code links} null keeps the item's current links.
+     */
+    CaseRequirement set(String code, boolean met, String note, List<UUID> links, Map<UUID, String> referralDocuments,
+                        CaseStatus status, OffsetDateTime now) {
         CaseRequirement item = item(code).orElseThrow(() -> new NotFoundException("requirement", code));
         if (!status.checklistEditable()) {
             throw new IllegalTransitionException(AuthorizationCase.RESOURCE, status, "given checklist changes");
         }
-        item.set(met, note, now);
+        List<UUID> kept = EvidenceLinks.check(code, met, item.evidenceDocumentTypes(),
+                links == null ? item.evidenceDocumentIds() : links, referralDocuments);
+        item.set(met, note, kept, now);
         return item;
+    }
+
+    /**
+     * A treatment outcome decides the documented-benefit item, if the checklist has one and may still change.
+     * @return whether the item changed
+     */
+    boolean assessBenefit(DocumentedBenefit.Assessment assessment, CaseStatus status, OffsetDateTime now) {
+        if (!status.checklistEditable()) {
+            return false;
+        }
+        return item(DocumentedBenefit.REQUIREMENT).map(item -> item.assess(assessment, now)).orElse(false);
     }
 
     public Optional<CaseRequirement> item(String code) {

@@ -27,7 +27,9 @@ public final class Checklist {
                     p.required() != null ? p.required() : base == null || base.required(),
                     p.stage() != null ? p.stage() : base != null ? base.stage() : RequirementStage.BOTH,
                     p.evidence() != null ? p.evidence() : base != null ? base.evidence() : null,
-                    p.position() != null ? p.position() : base != null ? base.position() : Integer.MAX_VALUE));
+                    p.position() != null ? p.position() : base != null ? base.position() : Integer.MAX_VALUE,
+                    p.evidenceDocumentTypes() != null ? p.evidenceDocumentTypes()
+                            : base != null ? base.evidenceDocumentTypes() : null));
         }
         List<RequirementTemplate> result = new ArrayList<>();
         for (RequirementTemplate t : items.values()) {

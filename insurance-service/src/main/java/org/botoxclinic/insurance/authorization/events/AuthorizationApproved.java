@@ -15,6 +15,7 @@ import org.botoxclinic.platform.events.DomainEvent;
  * window, up to the approved visits and units. Carries the patient so that a plan can be built from it alone.
  */
 public record AuthorizationApproved(UUID referralId,
+                                    UUID patientId,
                                     UUID authorizationId,
                                     String authorizationNumber,
                                     String outcome,
@@ -41,7 +42,7 @@ public record AuthorizationApproved(UUID referralId,
     /** The approval just recorded on the case. */
     public static AuthorizationApproved of(AuthorizationCase c) {
         Approval a = c.approval();
-        return new AuthorizationApproved(c.referralId(), c.id(), a.authorizationNumber(), c.decision().outcome().name(),
+        return new AuthorizationApproved(c.referralId(), c.patientId(), c.id(), a.authorizationNumber(), c.decision().outcome().name(),
                 a.units(), a.visits(), a.validFrom(), a.validTo(), c.indication(), c.lines().procedureCode(),
                 c.coverage().payerId(), Patient.of(c.patient()), c.decidedAt());
     }

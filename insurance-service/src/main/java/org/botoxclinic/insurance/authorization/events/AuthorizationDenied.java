@@ -9,6 +9,7 @@ import org.botoxclinic.platform.events.DomainEvent;
 
 /** Published when a payer denies a case (or upholds a denial on appeal): nothing may be booked on it. */
 public record AuthorizationDenied(UUID referralId,
+                                  UUID patientId,
                                   UUID authorizationId,
                                   String denialReason,
                                   OffsetDateTime decidedAt,
@@ -18,7 +19,7 @@ public record AuthorizationDenied(UUID referralId,
 
     /** The denial just recorded on the case; {@code settlesAppeal} when it answers an appeal. */
     public static AuthorizationDenied of(AuthorizationCase c, boolean settlesAppeal) {
-        return new AuthorizationDenied(c.referralId(), c.id(), c.decision().denialReason(), c.decidedAt(), settlesAppeal);
+        return new AuthorizationDenied(c.referralId(), c.patientId(), c.id(), c.decision().denialReason(), c.decidedAt(), settlesAppeal);
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.botoxclinic.platform.events.DomainEvent;
 
 /** Published when the approved visits or units are used up: the next treatment needs a new authorization. */
 public record AuthorizationExhausted(UUID referralId,
+                                     UUID patientId,
                                      UUID authorizationId,
                                      String authorizationNumber,
                                      int visitsApproved,
@@ -20,7 +21,7 @@ public record AuthorizationExhausted(UUID referralId,
     public static final String TYPE = EventTypes.AUTHORIZATION_EXHAUSTED;
 
     public static AuthorizationExhausted of(AuthorizationCase c, OffsetDateTime exhaustedAt) {
-        return new AuthorizationExhausted(c.referralId(), c.id(), c.approval().authorizationNumber(), c.approval().visits(),
+        return new AuthorizationExhausted(c.referralId(), c.patientId(), c.id(), c.approval().authorizationNumber(), c.approval().visits(),
                 c.usage().visits(), c.approval().units(), c.usage().units(), exhaustedAt);
     }
 

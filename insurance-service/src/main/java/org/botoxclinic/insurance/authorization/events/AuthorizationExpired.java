@@ -10,6 +10,7 @@ import org.botoxclinic.platform.events.DomainEvent;
 
 /** Published the day after an approval's last good day: no treatment may be given under it any more. */
 public record AuthorizationExpired(UUID referralId,
+                                   UUID patientId,
                                    UUID authorizationId,
                                    String authorizationNumber,
                                    LocalDate validTo,
@@ -18,7 +19,7 @@ public record AuthorizationExpired(UUID referralId,
     public static final String TYPE = EventTypes.AUTHORIZATION_EXPIRED;
 
     public static AuthorizationExpired of(AuthorizationCase c, OffsetDateTime expiredAt) {
-        return new AuthorizationExpired(c.referralId(), c.id(), c.approval().authorizationNumber(), c.validTo(), expiredAt);
+        return new AuthorizationExpired(c.referralId(), c.patientId(), c.id(), c.approval().authorizationNumber(), c.validTo(), expiredAt);
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.botoxclinic.platform.events.DomainEvent;
 
 /** Published when a request goes to the payer, so that the referring practice learns it is under review and by when. */
 public record AuthorizationSubmitted(UUID referralId,
+                                     UUID patientId,
                                      UUID authorizationId,
                                      String payerId,
                                      String channel,
@@ -20,7 +21,7 @@ public record AuthorizationSubmitted(UUID referralId,
 
     /** The submission just recorded on the case. */
     public static AuthorizationSubmitted of(AuthorizationCase c) {
-        return new AuthorizationSubmitted(c.referralId(), c.id(), c.coverage().payerId(), c.submission().channel().name(),
+        return new AuthorizationSubmitted(c.referralId(), c.patientId(), c.id(), c.coverage().payerId(), c.submission().channel().name(),
                 c.submission().expedited(), c.submission().submittedAt(), c.decisionDueAt());
     }
 

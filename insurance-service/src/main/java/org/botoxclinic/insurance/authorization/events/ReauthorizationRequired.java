@@ -10,6 +10,7 @@ import org.botoxclinic.platform.events.DomainEvent;
 
 /** Published when a reauthorization case opens, so that the treating team documents benefit before the next visit. */
 public record ReauthorizationRequired(UUID referralId,
+                                      UUID patientId,
                                       UUID previousAuthorizationId,
                                       UUID authorizationId,
                                       String reason,
@@ -20,7 +21,7 @@ public record ReauthorizationRequired(UUID referralId,
     /** The case {@code next} opened to follow {@code previous}. */
     public static ReauthorizationRequired of(AuthorizationCase previous, AuthorizationCase next,
                                              ReauthorizationReason reason, OffsetDateTime requiredAt) {
-        return new ReauthorizationRequired(previous.referralId(), previous.id(), next.id(), reason.name(), requiredAt);
+        return new ReauthorizationRequired(previous.referralId(), next.patientId(), previous.id(), next.id(), reason.name(), requiredAt);
     }
 
     @Override

@@ -14,7 +14,7 @@ import org.botoxclinic.platform.inbox.IncomingPayload;
 
 /** This service's reading of ReferralAccepted: only the fields it uses, tolerant of the rest. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ReferralAcceptedMessage(UUID referralId, String indication, List<String> diagnosisCodes, Patient patient,
+public record ReferralAcceptedMessage(UUID referralId, UUID patientId, String indication, List<String> diagnosisCodes, Patient patient,
                                       Insurance insurance, Map<String, Object> clinicalDetails)
         implements IncomingPayload {
 
@@ -27,7 +27,7 @@ public record ReferralAcceptedMessage(UUID referralId, String indication, List<S
     }
 
     AcceptedReferral toDomain() {
-        return new AcceptedReferral(referralId, indication, diagnosisCodes == null ? List.of() : diagnosisCodes,
+        return new AcceptedReferral(referralId, patientId, indication, diagnosisCodes == null ? List.of() : diagnosisCodes,
                 new PatientIdentity(patient.firstName(), patient.lastName(), patient.dateOfBirth(), patient.sex()),
                 new Coverage(insurance.payerId(), insurance.payerName(), insurance.memberId(), insurance.groupNumber(),
                         insurance.planType()),

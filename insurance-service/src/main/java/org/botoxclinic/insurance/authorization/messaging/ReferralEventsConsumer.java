@@ -1,5 +1,7 @@
 package org.botoxclinic.insurance.authorization.messaging;
 
+import java.time.Clock;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -7,24 +9,41 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.botoxclinic.contracts.EventTypes;
 import org.botoxclinic.insurance.authorization.service.AuthorizationCaseService;
+import org.botoxclinic.insurance.authorization.service.PatientMergeService;
+import org.botoxclinic.insurance.document.service.ReferralDocumentService;
 import org.botoxclinic.platform.inbox.EventRoutes;
 import org.botoxclinic.platform.inbox.Inbox;
+import org.botoxclinic.platform.time.Timestamps;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Opens a case for each accepted referral and closes the open ones of a cancelled referral, once per event. */
+/**
+ * Opens a case for each accepted referral and closes the open ones of a cancelled referral, keeps the metadata of the
+ * referrals' documents, and follows patient merges; once per event.
+ */
 @ApplicationScoped
 public class ReferralEventsConsumer {
+
+    /** ce_type of referral-service's DocumentAttached (contract of issue 12). */
+    static final String DOCUMENT_ATTACHED = "DocumentAttached";
+    /** ce_type of referral-service's PatientMerged (contract of issue 12); keyed by the surviving patient id. */
+    static final String PATIENT_MERGED = "PatientMerged";
 
     private final Inbox inbox;
     private final EventRoutes routes;
 
-    public ReferralEventsConsumer(Inbox inbox, AuthorizationCaseService cases) {
+    public ReferralEventsConsumer(Inbox inbox, AuthorizationCaseService cases, ReferralDocumentService documents,
+                                  PatientMergeService merges, Clock clock) {
         this.inbox = inbox;
         this.routes = inbox.routes("referral-events")
                 .on(EventTypes.REFERRAL_ACCEPTED, ReferralAcceptedMessage.class,
                         (message, event) -> cases.open(message.toDomain()))
                 .on(EventTypes.REFERRAL_CANCELLED, ReferralCancelledMessage.class,
                         (message, event) -> cases.cancelReferral(message.referralId(), message.reasonOrDefault()))
+                .on(DOCUMENT_ATTACHED, DocumentAttachedMessage.class,
+                        (message, event) -> documents.attach(message.toDomain(Timestamps.now(clock))))
+                .on(PATIENT_MERGED, PatientMergedMessage.class,
+                        (message, event) -> merges.merge(message.mergedPatientId(), message.patientId(),
+                                message.movedReferrals(), message.mergedAt()))
                 .build();
     }
 

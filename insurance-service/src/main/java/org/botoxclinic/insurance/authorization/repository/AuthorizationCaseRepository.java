@@ -55,6 +55,16 @@ public class AuthorizationCaseRepository implements PanacheRepositoryBase<Author
         return find("referralId", Sort.by("createdAt"), referralId).withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
+    /**
+     * The cases filed under a patient id that was merged away, and those of the referrals the merge moved (a case
+     * opened before patient ids existed has none), locked.
+     */
+    public List<AuthorizationCase> ofMergedPatientLocked(UUID mergedPatientId, Collection<UUID> movedReferrals) {
+        return find("patientId = ?1 or referralId in ?2", Sort.by("createdAt"), mergedPatientId,
+                movedReferrals.isEmpty() ? List.of(mergedPatientId) : movedReferrals)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
     /** The reauthorization that follows the case, if one was opened. */
     public Optional<UUID> nextCaseId(UUID caseId) {
         return getEntityManager().createQuery("select c.id from AuthorizationCase c where c.previousCaseId = :id", UUID.class)

@@ -1,8 +1,13 @@
 package org.botoxclinic.insurance.authorization.repository;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -58,24 +63,53 @@ public class IndicationCatalogueRepository {
     public List<RequirementTemplate> checklistFor(String indication, String payerId, boolean reauthorization) {
         List<RequirementTemplate> defaults = new ArrayList<>();
         for (Object o : em.createNativeQuery("""
-                        select code, description, required, stage, evidence, position
+                        select code, description, required, stage, evidence, position, evidence_document_types
                           from requirement_default where indication = ?1""")
                 .setParameter(1, indication).getResultList()) {
             Object[] r = (Object[]) o;
             defaults.add(new RequirementTemplate((String) r[0], (String) r[1], (Boolean) r[2],
-                    RequirementStage.valueOf((String) r[3]), checked((String) r[4]), ((Number) r[5]).intValue()));
+                    RequirementStage.valueOf((String) r[3]), checked((String) r[4]), ((Number) r[5]).intValue(),
+                    texts(r[6])));
         }
         List<PayerRequirement> payer = new ArrayList<>();
         for (Object o : em.createNativeQuery("""
-                        select code, description, required, stage, evidence, position, excluded
+                        select code, description, required, stage, evidence, position, excluded, evidence_document_types
                           from payer_requirement where indication = ?1 and payer_id = ?2""")
                 .setParameter(1, indication).setParameter(2, payerId).getResultList()) {
             Object[] r = (Object[]) o;
             payer.add(new PayerRequirement((String) r[0], (String) r[1], (Boolean) r[2],
                     r[3] == null ? null : RequirementStage.valueOf((String) r[3]), checked((String) r[4]),
-                    r[5] == null ? null : ((Number) r[5]).intValue(), (Boolean) r[6]));
+                    r[5] == null ? null : ((Number) r[5]).intValue(), (Boolean) r[6], texts(r[7])));
         }
         return Checklist.effective(defaults, payer, reauthorization);
+    }
+
+    /** The outcome measure whose improvement documents benefit for the indication; empty when none is set. */
+    public Optional<String> primaryOutcomeMeasure(String indication) {
+        return em.createNativeQuery("select primary_outcome_measure from indication_default where indication = ?1")
+                .setParameter(1, indication)
+                .getResultStream()
+                .filter(Objects::nonNull)
+                .map(String.class::cast)
+                .findFirst();
+    }
+
+    /**
+     * The improvement in percent over baseline that documents benefit for the measure: the payer's own threshold, else
+     * the default one; empty when neither is configured.
+     */
+    public Optional<BigDecimal> benefitThreshold(String payerId, String measure) {
+        return em.createNativeQuery("""
+                        select coalesce((select p.min_improvement_percent from payer_benefit_threshold p
+                                          where p.payer_id = ?1 and p.measure = ?2),
+                                        (select d.min_improvement_percent from benefit_threshold_default d
+                                          where d.measure = ?2))""")
+                .setParameter(1, payerId)
+                .setParameter(2, measure)
+                .getResultStream()
+                .filter(Objects::nonNull)
+                .map(v -> new BigDecimal(v.toString()))
+                .findFirst();
     }
 
     /** The payer's decision clocks; a payer without its own (or a null column) keeps the default one. */
@@ -91,6 +125,28 @@ public class IndicationCatalogueRepository {
 
     private static Duration hours(Object value, Duration fallback) {
         return value == null ? fallback : Duration.ofHours(((Number) value).longValue());
+    }
+
+    /** A text[] column as a list; null stays null (an item that needs no document). */
+    private static List<String> texts(Object column) {
+        if (column == null) {
+            return null;
+        }
+        Object values = column;
+        if (column instanceof java.sql.Array array) {
+            try {
+                values = array.getArray();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("cannot read a text[] column", e);
+            }
+        }
+        if (values instanceof Object[] items) {
+            return Arrays.stream(items).map(String::valueOf).toList();
+        }
+        if (values instanceof Collection<?> items) {
+            return items.stream().map(String::valueOf).toList();
+        }
+        throw new IllegalStateException("unexpected text[] value " + values.getClass().getName());
     }
 
     /** A condition nobody can read proves nothing: the item starts unmet for staff to confirm, and the typo is logged. */

@@ -3,7 +3,9 @@ package org.botoxclinic.insurance.authorization.service;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,6 +19,9 @@ import org.botoxclinic.insurance.authorization.domain.RequestRules;
 import org.botoxclinic.insurance.authorization.repository.AuthorizationCaseRepository;
 import org.botoxclinic.insurance.authorization.repository.CancelledReferralRepository;
 import org.botoxclinic.insurance.authorization.repository.IndicationCatalogueRepository;
+import org.botoxclinic.insurance.document.domain.ReferralDocument;
+import org.botoxclinic.insurance.document.service.ReferralDocumentService;
+import org.botoxclinic.insurance.patient.service.PatientAliasService;
 import org.botoxclinic.platform.domain.InvalidInputException;
 import org.botoxclinic.platform.paging.Cursor;
 import org.botoxclinic.platform.paging.Page;
@@ -38,14 +43,21 @@ public class AuthorizationCaseService {
     private final CancelledReferralRepository cancelledReferrals;
     private final IndicationCatalogueRepository catalogue;
     private final CaseAudit audit;
+    private final PatientAliasService patients;
+    private final ReferralDocumentService documents;
+    private final DocumentedBenefitService benefit;
     private final Clock clock;
 
     public AuthorizationCaseService(AuthorizationCaseRepository cases, CancelledReferralRepository cancelledReferrals,
-                                    IndicationCatalogueRepository catalogue, CaseAudit audit, Clock clock) {
+                                    IndicationCatalogueRepository catalogue, CaseAudit audit, PatientAliasService patients,
+                                    ReferralDocumentService documents, DocumentedBenefitService benefit, Clock clock) {
         this.cases = cases;
         this.cancelledReferrals = cancelledReferrals;
         this.catalogue = catalogue;
         this.audit = audit;
+        this.patients = patients;
+        this.documents = documents;
+        this.benefit = benefit;
         this.clock = clock;
     }
 
@@ -67,10 +79,13 @@ public class AuthorizationCaseService {
             return;
         }
         String payerId = referral.coverage().payerId();
-        AuthorizationCase c = AuthorizationCase.open(referral, catalogue.defaultsFor(referral.indication(), payerId),
+        // An acceptance published before a merge of its patient may arrive after it: file the case under the survivor.
+        AcceptedReferral keyed = referral.withPatientId(patients.resolveForKeying(referral.patientId()));
+        AuthorizationCase c = AuthorizationCase.open(keyed, catalogue.defaultsFor(referral.indication(), payerId),
                 catalogue.checklistFor(referral.indication(), payerId, false), now());
         cases.persist(c);
         audit.record("OPEN", c);
+        benefit.assess(c);
         LOG.infof("Authorization case %s opened for referral %s", c.id(), referral.referralId());
     }
 
@@ -119,12 +134,24 @@ public class AuthorizationCaseService {
         return cases.nextCaseId(id);
     }
 
+    /**
+     * Staff mark an item met or not, and link the referral's documents that show it; {@code evidenceDocumentIds} null
+     * keeps the item's links. An item the catalogue marks as needing evidence is met only with a document linked.
+     */
     @Transactional
-    public AuthorizationCase updateRequirement(UUID id, String code, boolean met, String note) {
+    public AuthorizationCase updateRequirement(UUID id, String code, boolean met, String note, List<UUID> evidenceDocumentIds) {
         AuthorizationCase c = cases.lockedById(id);
-        c.updateRequirement(code, met, note, now());
+        Map<UUID, String> types = new LinkedHashMap<>();
+        documents.ofReferral(c.referralId()).forEach(d -> types.put(d.documentId(), d.documentType()));
+        c.updateRequirement(code, met, note, evidenceDocumentIds, types, now());
         audit.record("UPDATE_REQUIREMENT", c);
         return c;
+    }
+
+    /** The documents attached to the case's referral, oldest first (shown with the case, whose read is audited). */
+    @Transactional
+    public List<ReferralDocument> documentsOf(AuthorizationCase c) {
+        return documents.ofReferral(c.referralId());
     }
 
     @Transactional

@@ -14,7 +14,10 @@ import org.botoxclinic.insurance.authorization.repository.IndicationCatalogueRep
 import org.botoxclinic.platform.outbox.Outbox;
 import org.jboss.logging.Logger;
 
-/** Opens the case that follows an approval which is used up or ending while the patient is still being treated. */
+/**
+ * Opens the case that follows an approval which is used up or ending while the patient is still being treated; the
+ * outcomes already recorded for the referral decide its documented-benefit item at once.
+ */
 @ApplicationScoped
 public class ReauthorizationService {
 
@@ -24,13 +27,15 @@ public class ReauthorizationService {
     private final IndicationCatalogueRepository catalogue;
     private final Outbox outbox;
     private final CaseAudit audit;
+    private final DocumentedBenefitService benefit;
 
     public ReauthorizationService(AuthorizationCaseRepository cases, IndicationCatalogueRepository catalogue,
-                                  Outbox outbox, CaseAudit audit) {
+                                  Outbox outbox, CaseAudit audit, DocumentedBenefitService benefit) {
         this.cases = cases;
         this.catalogue = catalogue;
         this.outbox = outbox;
         this.audit = audit;
+        this.benefit = benefit;
     }
 
     /** At most one case follows another; an approval that already has its successor is left alone. */
@@ -45,6 +50,8 @@ public class ReauthorizationService {
         cases.persist(next);
         outbox.append(ReauthorizationRequired.of(previous, next, reason, now));
         audit.record("OPEN_REAUTHORIZATION", next);
+        // An outcome recorded before the case opened documents the benefit now.
+        benefit.assess(next);
         LOG.infof("Reauthorization case %s opened after case %s (%s)", next.id(), previous.id(), reason);
         return Optional.of(next);
     }
