@@ -101,8 +101,18 @@ class HostileInputSweepTest {
         }
         for (String id : IDS) {
             probes.add(new Probe("GET authorizations/" + abbreviated(id), () -> specialist().get("/api/authorizations/{id}", id)));
+            probes.add(new Probe("GET authorizations/" + abbreviated(id) + "/packet", () -> specialist()
+                    .get("/api/authorizations/{id}/packet", id)));
+            probes.add(new Probe("PUT requirement {evidenceDocumentIds:[" + abbreviated(id) + "]}", () -> specialist()
+                    .body("{\"met\":true,\"evidenceDocumentIds\":[\"" + id + "\"]}")
+                    .put("/api/authorizations/{id}/requirements/HEADACHE_DIARY", someCase)));
             probes.add(new Probe("GET authorizations referralId=" + abbreviated(id), () -> specialist()
                     .queryParam("referralId", id).get("/api/authorizations")));
+        }
+        for (String ids : List.of("[null]", "\"" + someCase + "\"", "{}", "[" + ("\"" + someCase + "\",").repeat(50) + "\"" + someCase + "\"]")) {
+            probes.add(new Probe("PUT requirement {evidenceDocumentIds:" + abbreviated(ids) + "}", () -> specialist()
+                    .body("{\"met\":true,\"evidenceDocumentIds\":" + ids + "}")
+                    .put("/api/authorizations/{id}/requirements/HEADACHE_DIARY", someCase)));
         }
         return probes.stream();
     }
