@@ -96,42 +96,52 @@ public class AppointmentRepository implements PanacheRepositoryBase<Appointment,
         return find(query + " order by a.date, a.id", parameters).range(0, count - 1).list();
     }
 
-    /**
-     * {@link SamePatient} as a condition on the plan {@code p}: the referral's own plan, or any plan whose patient has the
-     * same names (ignoring case) and birth date.
-     */
-    private static final String SAME_PATIENT = "(p.referralId = :referralId or (p.patient.dateOfBirth = :dateOfBirth"
-            + " and lower(p.patient.lastName) = lower(:lastName) and lower(p.patient.firstName) = lower(:firstName)))";
-
-    /**
-     * The text the dose lock is keyed on, from the same lower() that {@link #SAME_PATIENT} compares with, so that the same
-     * patient always gets the same key (parameters: first name, last name, birth date).
-     */
-    private static final String SAME_PATIENT_KEY = "lower(?2) || '|' || lower(?3) || '|' || ?4";
-
-    /** Namespace of the per-patient dose locks (the first of pg_advisory_xact_lock's two keys). */
-    private static final int DOSE_TURN = 8_400;
-
-    /**
-     * Waits for the patient's turn at the dose limit and keeps it until the transaction ends, so that completions of
-     * different referrals of the same patient take turns and each reads the doses the other gave. Taken before the
-     * doses are read, after the plan and appointment locks (always in that order).
-     */
-    public void lockDoses(SamePatient patient) {
-        var query = patient.identified()
-                ? getEntityManager().createNativeQuery("select count(*) from pg_advisory_xact_lock(?1, hashtext("
-                        + SAME_PATIENT_KEY + "))")
-                        .setParameter(2, patient.identity().firstName())
-                        .setParameter(3, patient.identity().lastName())
-                        .setParameter(4, patient.identity().dateOfBirth().toString())
-                : getEntityManager().createNativeQuery("select count(*) from pg_advisory_xact_lock(?1, hashtext(?2))")
-                        .setParameter(2, "referral|" + patient.referralId());
-        query.setParameter(1, DOSE_TURN).getSingleResult();
+    /** A plan {@code x} whose patient has the given names (ignoring case) and birth date. */
+    private static String namedAsGiven(String x) {
+        return "(" + x + ".patient.dateOfBirth = :dateOfBirth and lower(" + x + ".patient.lastName) = lower(:lastName)"
+                + " and lower(" + x + ".patient.firstName) = lower(:firstName))";
     }
 
-    /** Doses given to the same patient up to the date, within the dose window, across referrals and indications. */
+    /** Plans {@code x} and {@code y} whose patients have the same names (ignoring case) and birth date. */
+    private static String namedAlike(String x, String y) {
+        return "(" + x + ".patient.dateOfBirth = " + y + ".patient.dateOfBirth and lower(" + x + ".patient.lastName) = lower("
+                + y + ".patient.lastName) and lower(" + x + ".patient.firstName) = lower(" + y + ".patient.firstName))";
+    }
+
+    /** The patient ids on plans whose patient has the given names and birth date. */
+    private static final String PATIENT_IDS_NAMED_AS_GIVEN =
+            "select q.patientId from TreatmentPlan q where q.patientId is not null and " + namedAsGiven("q");
+
+    /**
+     * Every plan of the patients in {@code ids} (a subquery or a parameter), and every plan without a patient id named
+     * like one of theirs.
+     */
+    private static String plansOfPatients(String ids) {
+        return "(p.patientId in (" + ids + ") or (p.patientId is null and exists (select 1 from TreatmentPlan r"
+                + " where r.patientId in (" + ids + ") and " + namedAlike("r", "p") + ")))";
+    }
+
+    /**
+     * {@link SamePatient} with a patient id, as a condition on the plan {@code p}: the referral's own plan, every plan of
+     * the patient, and every plan without a patient id named like one of the patient's plans.
+     */
+    private static final String SAME_PATIENT_ID = "(p.referralId = :referralId or " + plansOfPatients(":patientId") + ")";
+
+    /**
+     * {@link SamePatient} without a patient id, as a condition on the plan {@code p}: the referral's own plan, any plan
+     * whose patient has the same names (ignoring case) and birth date, and whatever counts for the patients with an id
+     * who have a plan of that name.
+     */
+    private static final String SAME_NAMED_PATIENT = "(p.referralId = :referralId or " + namedAsGiven("p") + " or "
+            + plansOfPatients(PATIENT_IDS_NAMED_AS_GIVEN) + ")";
+
+    /**
+     * Doses given to the same patient up to the date, within the dose window, across referrals and indications. Read
+     * under the patient's turn ({@code TreatmentPlanRepository.takeTurn}).
+     */
     public List<DoseLimit.GivenDose> dosesGiven(SamePatient patient, LocalDate date) {
-        String samePatient = patient.identified() ? SAME_PATIENT : "p.referralId = :referralId";
+        String samePatient = patient.patientId() != null ? SAME_PATIENT_ID
+                : patient.named() ? SAME_NAMED_PATIENT : "p.referralId = :referralId";
         var query = getEntityManager().createQuery("""
                         select a.date, a.unitsAdministered from Appointment a, TreatmentPlan p
                         where p.referralId = a.referralId and a.status = :fulfilled
@@ -140,7 +150,9 @@ public class AppointmentRepository implements PanacheRepositoryBase<Appointment,
                 .setParameter("from", date.minusDays(DoseLimit.WINDOW_DAYS))
                 .setParameter("to", date)
                 .setParameter("referralId", patient.referralId());
-        if (patient.identified()) {
+        if (patient.patientId() != null) {
+            query.setParameter("patientId", patient.patientId());
+        } else if (patient.named()) {
             query.setParameter("dateOfBirth", patient.identity().dateOfBirth())
                     .setParameter("lastName", patient.identity().lastName())
                     .setParameter("firstName", patient.identity().firstName());
