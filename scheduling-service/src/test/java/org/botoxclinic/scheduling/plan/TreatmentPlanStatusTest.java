@@ -86,6 +86,24 @@ class TreatmentPlanStatusTest {
     }
 
     @Test
+    void shouldKeepThePatientIdOnceKnownAndNotLoseItToAnAcceptanceWithout() {
+        TreatmentPlan plan = TreatmentPlan.start(UUID.randomUUID(), null, NOW);
+        PatientIdentity referred = new PatientIdentity("Alex", "Rivera", LocalDate.of(1984, 5, 17), "female");
+        UUID patient = UUID.randomUUID();
+        assertTrue(plan.referralAccepted(referred, patient, "CHRONIC_MIGRAINE", NOW, NOW));
+        assertEquals(patient, plan.patientId());
+        plan.referralAccepted(referred, null, "CHRONIC_MIGRAINE", NOW, NOW);
+        assertEquals(patient, plan.patientId());
+        plan.referralAccepted(referred, UUID.randomUUID(), "CHRONIC_MIGRAINE", NOW, NOW);
+        assertEquals(patient, plan.patientId());
+
+        TreatmentPlan cancelled = TreatmentPlan.start(UUID.randomUUID(), null, NOW);
+        cancelled.cancel(NOW, NOW);
+        assertFalse(cancelled.referralAccepted(referred, patient, "CHRONIC_MIGRAINE", NOW, NOW));
+        assertNull(cancelled.patientId());
+    }
+
+    @Test
     void shouldNeverShowUnitsRemainingBelowZeroWithoutFlaggingTheOverrun() {
         assertEquals(new AuthorizationUsage(1, 0, false, 0), AuthorizationUsage.of(AUTH, 1, 310));
         assertEquals(new AuthorizationUsage(0, 0, true, 1), AuthorizationUsage.of(AUTH, 2, 311));
