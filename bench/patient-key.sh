@@ -23,11 +23,15 @@ PG_BIN=${PG_BIN:-$(ls -d /tmp/embedded-pg/*/bin 2>/dev/null | head -1)}
 MIGRATIONS=scheduling-service/src/main/resources/db/migration
 
 work=$(mktemp -d /tmp/patient-key-bench.XXXXXX)
+chmod 755 "$work"
 export PGHOST=$work PGPORT=5432 PGUSER=postgres PGDATABASE=scheduling
-stop() { "$PG_BIN/pg_ctl" -D "$work/data" -m fast stop >/dev/null 2>&1 || true; rm -rf "$work"; }
+# PostgreSQL refuses to run as root: then the server runs as nobody (the data directory is nobody's).
+as_server() { if [ "$(id -u)" = 0 ]; then runuser -u nobody -- "$@"; else "$@"; fi; }
+[ "$(id -u)" = 0 ] && chown nobody "$work"
+stop() { as_server "$PG_BIN/pg_ctl" -D "$work/data" -m fast stop >/dev/null 2>&1 || true; rm -rf "$work"; }
 trap stop EXIT
-"$PG_BIN/initdb" -D "$work/data" -U postgres -A trust -E UTF8 --locale=C >/dev/null
-"$PG_BIN/pg_ctl" -D "$work/data" -l "$work/log" -w \
+as_server "$PG_BIN/initdb" -D "$work/data" -U postgres -A trust -E UTF8 --locale=C >/dev/null
+as_server "$PG_BIN/pg_ctl" -D "$work/data" -l "$work/log" -w \
     -o "-k $work -c listen_addresses='' -c shared_buffers=256MB -c work_mem=16MB -c maintenance_work_mem=256MB -c max_wal_size=4GB" \
     start >/dev/null
 psql -X -q -d postgres -c 'create database scheduling'
@@ -47,7 +51,7 @@ create temp table s as
 select i, md5('plan:' || i)::uuid as id,
        (array['Maria','James','Linda','Robert','Patricia','Michael','Jennifer','David','Elizabeth','Daniel'])[1 + i % 10] as first_name,
        (array['Garcia','Smith','Johnson','Nguyen','Brown','Miller','Davis','Lopez','Wilson','Patel','Kim','Clark'])[1 + (i / 10) % 12] as last_name,
-       date '1940-01-01' + (i * 7919) % 26000 as born,
+       date '1940-01-01' + ((i::bigint * 7919) % 26000)::int as born,
        (array['CHRONIC_MIGRAINE','CHRONIC_MIGRAINE','CERVICAL_DYSTONIA','SPASTICITY','BLEPHAROSPASM'])[1 + i % 5] as indication,
        date '$today' - (i % 1100) as valid_from,
        (i / 7) % 3 as treated
@@ -127,7 +131,10 @@ echo "patient ids given to $(psql -X -t -A -c "select count(*) from treatment_pl
 P=$(psql -X -t -A -c "select patient_id from treatment_plan where patient_id is not null and last_treatment_date is not null order by patient_id limit 1")
 RP=$(psql -X -t -A -c "select referral_id from treatment_plan where patient_id = '$P' limit 1")
 RL=$(psql -X -t -A -c "select referral_id from treatment_plan where patient_id is null and last_treatment_date is not null order by referral_id limit 1")
-plans_of() { echo "(p.patient_id in ($1) or (p.patient_id is null and exists (select 1 from treatment_plan r where r.patient_id in ($1) and $(alike r p))))"; }
+# The completion's dose history as AppointmentRepository.dosesGiven sends it: the patient's referrals (CTE), then their
+# fulfilled appointments in the window. same_patient <own referral> <extra branch>
+same_patient() { echo "same_patient (referral_id) as (select cast('$1' as uuid) union select t.referral_id from treatment_plan t where t.patient_id in (select patient_id from patients) union select t.referral_id from treatment_plan q join treatment_plan t on $(alike t q) and t.patient_id is null where q.patient_id in (select patient_id from patients)$2)"; }
+DOSES_OF="select a.clinic_date, a.units_administered from appointment a where a.referral_id in (select referral_id from same_patient) and a.status = 'FULFILLED' and a.clinic_date between date '$DAY' - 84 and date '$DAY'"
 probe=$(psql -X -t -A -c "select patient_first_name, patient_last_name, patient_date_of_birth from treatment_plan where referral_id = '$RL'")
 IFS='|' read -r FIRST LAST BORN <<<"$probe"
 NAMED_AS_GIVEN="(%s.patient_date_of_birth = date '$BORN' and lower(%s.patient_last_name) = lower('$LAST') and lower(%s.patient_first_name) = lower('$FIRST'))"
@@ -136,8 +143,8 @@ NAME_KEY="lower(patient_first_name) || '|' || lower(patient_last_name) || '|' ||
 echo
 echo "AFTER (schema V5, 70 % of plans with a patient id)"
 worklists
-explain "dose history by patient id" "$DOSES and (p.referral_id = '$RP' or $(plans_of "'$P'"))"
-explain "dose history by name (no patient id)" "$DOSES and (p.referral_id = '$RL' or $(named p) or $(plans_of "select q.patient_id from treatment_plan q where q.patient_id is not null and $(named q)"))"
+explain "dose history by patient id" "with patients (patient_id) as (select cast('$P' as uuid)), $(same_patient "$RP" "") $DOSES_OF"
+explain "dose history by name (no patient id)" "with named as (select referral_id, patient_id from treatment_plan where $(named treatment_plan)), patients as (select distinct patient_id from named where patient_id is not null), $(same_patient "$RL" " union select referral_id from named") $DOSES_OF"
 explain "patient's turn (with an id)" "select count(pg_advisory_xact_lock(8400, turns.k)) from (select distinct hashtext(key) as k from (select 'patient|' || id as key from unnest(cast('{$P}' as uuid[])) as id union all select $NAME_KEY from treatment_plan where patient_id = any(cast('{$P}' as uuid[]))) keys where key is not null order by k) turns"
 explain "patients named like a plan" "select distinct q.patient_id from treatment_plan p, treatment_plan q where p.referral_id = '$RL' and q.patient_id is not null and $(alike q p) order by q.patient_id"
 explain "cadence refresh of one patient" "update treatment_plan p set indication_last_treatment_date = latest.treated from (select indication, max(last_treatment_date) as treated from treatment_plan where patient_id = '$P' group by indication) latest where p.patient_id = '$P' and p.indication = latest.indication and p.indication_last_treatment_date is distinct from latest.treated"

@@ -96,70 +96,75 @@ public class AppointmentRepository implements PanacheRepositoryBase<Appointment,
         return find(query + " order by a.date, a.id", parameters).range(0, count - 1).list();
     }
 
-    /** A plan {@code x} whose patient has the given names (ignoring case) and birth date. */
-    private static String namedAsGiven(String x) {
-        return "(" + x + ".patient.dateOfBirth = :dateOfBirth and lower(" + x + ".patient.lastName) = lower(:lastName)"
-                + " and lower(" + x + ".patient.firstName) = lower(:firstName))";
-    }
-
-    /** Plans {@code x} and {@code y} whose patients have the same names (ignoring case) and birth date. */
-    private static String namedAlike(String x, String y) {
-        return "(" + x + ".patient.dateOfBirth = " + y + ".patient.dateOfBirth and lower(" + x + ".patient.lastName) = lower("
-                + y + ".patient.lastName) and lower(" + x + ".patient.firstName) = lower(" + y + ".patient.firstName))";
-    }
-
-    /** The patient ids on plans whose patient has the given names and birth date. */
-    private static final String PATIENT_IDS_NAMED_AS_GIVEN =
-            "select q.patientId from TreatmentPlan q where q.patientId is not null and " + namedAsGiven("q");
-
     /**
-     * Every plan of the patients in {@code ids} (a subquery or a parameter), and every plan without a patient id named
-     * like one of theirs.
+     * The referrals of {@link SamePatient}, as SQL ending in the CTE {@code same_patient(referral_id)}, each branch read
+     * from an index (by patient id, by birth date, by referral): {@code patients} are the patient ids concerned, and
+     * the plans are theirs, those without a patient id named like one of theirs, and the referral's own.
      */
-    private static String plansOfPatients(String ids) {
-        return "(p.patientId in (" + ids + ") or (p.patientId is null and exists (select 1 from TreatmentPlan r"
-                + " where r.patientId in (" + ids + ") and " + namedAlike("r", "p") + ")))";
-    }
+    private static final String SAME_PATIENT_REFERRALS = """
+            same_patient (referral_id) as (
+                select cast(:referralId as uuid)
+                union
+                select t.referral_id from treatment_plan t where t.patient_id in (select patient_id from patients)
+                union
+                select t.referral_id from treatment_plan q join treatment_plan t
+                    on t.patient_date_of_birth = q.patient_date_of_birth and t.patient_id is null
+                   and lower(t.patient_last_name) = lower(q.patient_last_name)
+                   and lower(t.patient_first_name) = lower(q.patient_first_name)
+                 where q.patient_id in (select patient_id from patients)%s)""";
+
+    /** With a patient id: that patient. */
+    private static final String PATIENT_BY_ID = "with patients (patient_id) as (select cast(:patientId as uuid)),\n"
+            + SAME_PATIENT_REFERRALS.formatted("");
 
     /**
-     * {@link SamePatient} with a patient id, as a condition on the plan {@code p}: the referral's own plan, every plan of
-     * the patient, and every plan without a patient id named like one of the patient's plans.
+     * Without one: the plans with the given names (ignoring case) and birth date, and the patients
+     * with an id among them.
      */
-    private static final String SAME_PATIENT_ID = "(p.referralId = :referralId or " + plansOfPatients(":patientId") + ")";
+    private static final String PATIENT_BY_NAME = """
+            with named as (select referral_id, patient_id from treatment_plan
+                            where patient_date_of_birth = :dateOfBirth and lower(patient_last_name) = lower(:lastName)
+                              and lower(patient_first_name) = lower(:firstName)),
+                 patients as (select distinct patient_id from named where patient_id is not null),
+            """ + SAME_PATIENT_REFERRALS.formatted("\n                union\n                select referral_id from named");
+
+    /** A plan lacking a name or birth date and without a patient id: its own referral alone. */
+    private static final String PATIENT_OF_ITS_OWN = "with patients (patient_id) as (select cast(null as uuid) where false),\n"
+            + SAME_PATIENT_REFERRALS.formatted("");
 
     /**
-     * {@link SamePatient} without a patient id, as a condition on the plan {@code p}: the referral's own plan, any plan
-     * whose patient has the same names (ignoring case) and birth date, and whatever counts for the patients with an id
-     * who have a plan of that name.
-     */
-    private static final String SAME_NAMED_PATIENT = "(p.referralId = :referralId or " + namedAsGiven("p") + " or "
-            + plansOfPatients(PATIENT_IDS_NAMED_AS_GIVEN) + ")";
-
-    /**
-     * Doses given to the same patient up to the date, within the dose window, across referrals and indications. Read
-     * under the patient's turn ({@code TreatmentPlanRepository.takeTurn}).
+     * Doses given to the same patient up to the date, within the dose window, across referrals and indications: the
+     * patient's referrals first (by index), then their fulfilled appointments in the window (by referral and date).
+     * Read under the patient's turn ({@code TreatmentPlanRepository.takeTurn}).
      */
     public List<DoseLimit.GivenDose> dosesGiven(SamePatient patient, LocalDate date) {
-        String samePatient = patient.patientId() != null ? SAME_PATIENT_ID
-                : patient.named() ? SAME_NAMED_PATIENT : "p.referralId = :referralId";
-        var query = getEntityManager().createQuery("""
-                        select a.date, a.unitsAdministered from Appointment a, TreatmentPlan p
-                        where p.referralId = a.referralId and a.status = :fulfilled
-                        and a.date between :from and :to and """ + samePatient, Object[].class)
-                .setParameter("fulfilled", AppointmentStatus.FULFILLED)
+        String referrals = patient.patientId() != null ? PATIENT_BY_ID
+                : patient.named() ? PATIENT_BY_NAME : PATIENT_OF_ITS_OWN;
+        var query = getEntityManager().createNativeQuery(referrals + """
+
+                        select a.clinic_date, a.units_administered from appointment a
+                         where a.referral_id in (select referral_id from same_patient) and a.status = :fulfilled
+                           and a.clinic_date between :from and :to""")
+                .setParameter("referralId", patient.referralId())
+                .setParameter("fulfilled", AppointmentStatus.FULFILLED.name())
                 .setParameter("from", date.minusDays(DoseLimit.WINDOW_DAYS))
-                .setParameter("to", date)
-                .setParameter("referralId", patient.referralId());
+                .setParameter("to", date);
         if (patient.patientId() != null) {
             query.setParameter("patientId", patient.patientId());
         } else if (patient.named()) {
-            query.setParameter("dateOfBirth", patient.identity().dateOfBirth())
+            query.setParameter("firstName", patient.identity().firstName())
                     .setParameter("lastName", patient.identity().lastName())
-                    .setParameter("firstName", patient.identity().firstName());
+                    .setParameter("dateOfBirth", patient.identity().dateOfBirth());
         }
-        return query.getResultList().stream()
-                .map(row -> new DoseLimit.GivenDose((LocalDate) row[0], ((Number) row[1]).intValue()))
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return rows.stream()
+                .map(row -> new DoseLimit.GivenDose(toDate(row[0]), ((Number) row[1]).intValue()))
                 .toList();
+    }
+
+    private static LocalDate toDate(Object value) {
+        return value instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) value;
     }
 
     @Override
