@@ -58,6 +58,46 @@ public final class SampleEvents {
                 """.formatted(referralId, authorizationId, validFrom, validTo, iso(decidedAt));
     }
 
+    /**
+     * A ReferralAccepted carrying the patient's id, for the given indication and patient name (born 1984-05-17),
+     * accepted a day before the test clock's now.
+     */
+    public static String referralAcceptedFor(UUID referralId, UUID patientId, String indication, String firstName,
+                                             String lastName) {
+        return referralAccepted(referralId)
+                .replaceFirst("\\{\"referralId\":\"[^\"]+\",", "{\"referralId\":\"" + referralId + "\",\"patientId\":\"" + patientId + "\",")
+                .replace("\"indication\":\"CHRONIC_MIGRAINE\"", "\"indication\":\"" + indication + "\"")
+                .replace("\"diagnosisCodes\":[\"G43.709\"]",
+                        "CERVICAL_DYSTONIA".equals(indication) ? "\"diagnosisCodes\":[\"G24.3\"]" : "\"diagnosisCodes\":[\"G43.709\"]")
+                .replace("\"firstName\":\"Alex\",\"lastName\":\"Rivera\"",
+                        "\"firstName\":\"" + firstName + "\",\"lastName\":\"" + lastName + "\"");
+    }
+
+    /** An approval for the given indication (and its CPT code), otherwise as {@link #authorizationApproved(UUID, UUID)}. */
+    public static String authorizationApprovedFor(UUID referralId, UUID authorizationId, String indication) {
+        String procedure = switch (indication) {
+            case "CERVICAL_DYSTONIA" -> "64616";
+            case "BLEPHAROSPASM", "HEMIFACIAL_SPASM" -> "64612";
+            default -> "64615";
+        };
+        return authorizationApproved(referralId, authorizationId)
+                .replace("\"indication\":\"CHRONIC_MIGRAINE\"", "\"indication\":\"" + indication + "\"")
+                .replace("\"procedureCode\":\"64615\"", "\"procedureCode\":\"" + procedure + "\"");
+    }
+
+    /**
+     * A PatientMerged as referral-service publishes it on referral-events (record key and ce_subject: the surviving
+     * patient id): {@code mergedPatientId} ceases to exist, its referrals moved to {@code patientId}.
+     */
+    public static String patientMerged(UUID patientId, UUID mergedPatientId, java.util.List<UUID> referralIds,
+                                       OffsetDateTime mergedAt) {
+        String referrals = referralIds.stream().map(id -> "\"" + id + "\"")
+                .collect(java.util.stream.Collectors.joining(","));
+        return """
+                {"patientId":"%s","mergedPatientId":"%s","referralIds":[%s],"mergedAt":"%s"}
+                """.formatted(patientId, mergedPatientId, referrals, iso(mergedAt));
+    }
+
     /** CloudEvents binary-mode headers as the outbox relay writes them. */
     public static Map<String, String> headers(UUID eventId, String type, String source, UUID referralId) {
         Map<String, String> headers = new LinkedHashMap<>();

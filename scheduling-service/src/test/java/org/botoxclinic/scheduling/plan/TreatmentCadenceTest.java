@@ -30,6 +30,15 @@ class TreatmentCadenceTest {
     }
 
     @Test
+    void shouldRunFromTheLaterOfThePlansOwnAndThePatientsLatestTreatmentForTheIndication() {
+        assertEquals(LAST, TreatmentCadence.latest(LAST, null));
+        assertEquals(LAST, TreatmentCadence.latest(null, LAST));
+        assertEquals(LAST, TreatmentCadence.latest(LAST.minusDays(91), LAST));
+        assertEquals(LAST, TreatmentCadence.latest(LAST, LAST.minusDays(91)));
+        assertEquals(null, TreatmentCadence.latest(null, null));
+    }
+
+    @Test
     void shouldCoverBothEdgesOfTheAuthorizationWindow() {
         Authorization a = new Authorization(null, "A", LocalDate.of(2026, 12, 1), LocalDate.of(2027, 5, 31), 2, 310);
         assertFalse(a.covers(LocalDate.of(2026, 11, 30)));

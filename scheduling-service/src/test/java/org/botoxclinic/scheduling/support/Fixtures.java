@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import jakarta.persistence.EntityManager;
 
+import org.botoxclinic.scheduling.plan.repository.TreatmentPlanRepository;
 import org.botoxclinic.testkit.DevTokens;
 import org.botoxclinic.testkit.TestClock;
 
@@ -35,13 +37,23 @@ public final class Fixtures {
 
     public static UUID readyPlan(EntityManager em, String indication, LocalDate validFrom, LocalDate validTo, int visits,
                                  int units, LocalDate lastTreatment, String lastName) {
+        return readyPlan(em, indication, validFrom, validTo, visits, units, lastTreatment, lastName, null);
+    }
+
+    /**
+     * A plan of the patient with the given id (null: a plan from before patients had ids), as the events would have left
+     * it; the cadence of the patient's plans is brought up to date as an acceptance would.
+     */
+    public static UUID readyPlan(EntityManager em, String indication, LocalDate validFrom, LocalDate validTo, int visits,
+                                 int units, LocalDate lastTreatment, String lastName, UUID patientId) {
         UUID referralId = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+        QuarkusTransaction.requiringNew().run(() -> {
+            var insert = em.createNativeQuery("""
                         insert into treatment_plan (referral_id, patient_first_name, patient_last_name, patient_date_of_birth,
                             patient_sex, indication, authorization_id, authorization_number, valid_from, valid_to,
-                            approved_visits, approved_units, last_treatment_date, status, created_at, updated_at)
+                            approved_visits, approved_units, last_treatment_date, status, created_at, updated_at, patient_id)
                         values (?1, 'Alex', ?2, date '1984-05-17', 'female', ?3, ?4, 'AUTH-T', ?5, ?6, ?7, ?8, ?9,
-                            'READY_TO_SCHEDULE', ?10, ?10)""")
+                            'READY_TO_SCHEDULE', ?10, ?10, %s)""".formatted(patientId == null ? "null" : "cast(?11 as uuid)"))
                 .setParameter(1, referralId)
                 .setParameter(2, lastName)
                 .setParameter(3, indication)
@@ -51,13 +63,29 @@ public final class Fixtures {
                 .setParameter(7, visits)
                 .setParameter(8, units)
                 .setParameter(9, lastTreatment)
-                .setParameter(10, TestClock.now())
-                .executeUpdate());
+                .setParameter(10, TestClock.now());
+            if (patientId != null) {
+                insert.setParameter(11, patientId.toString());
+            }
+            insert.executeUpdate();
+            if (patientId != null) {
+                Arc.container().instance(TreatmentPlanRepository.class).get().refreshCadence(patientId);
+            }
+        });
         return referralId;
     }
 
     public static UUID readyPlan(EntityManager em) {
         return readyPlan(em, "CHRONIC_MIGRAINE", TestDates.validFrom(), TestDates.validTo(), 2, 310, null);
+    }
+
+    /** Makes the date an open clinic day: a staff day, unless the rule (or another test) opened it already. */
+    public static void openClinicDay(LocalDate date) {
+        int status = scheduler().body("{\"date\":\"%s\",\"capacityMinutes\":%d}".formatted(date, 720))
+                .post("/api/clinic-days").then().extract().statusCode();
+        if (status != 201 && status != 409) {
+            throw new AssertionError("opening clinic day " + date + " answered " + status);
+        }
     }
 
     /** Opens an extra clinic day with the given chair minutes. */

@@ -48,7 +48,10 @@ public class AppointmentResource {
     @POST
     @Operation(summary = "Book a referral onto a clinic day",
             description = "Refusals (422, in this order): NOT_AUTHORIZED, OUTSIDE_AUTHORIZATION_WINDOW, NO_VISITS_LEFT, "
-                    + "TOO_SOON (with earliestDate), NOT_A_CLINIC_DAY, CLINIC_DAY_FULL, ALREADY_BOOKED.")
+                    + "TOO_SOON (fewer than 84 days after the patient's latest treatment for the same indication, on any "
+                    + "of the patient's referrals with the same patientId; a plan without a patientId counts its own "
+                    + "treatments; with earliestDate and lastTreatmentDate), NOT_A_CLINIC_DAY, CLINIC_DAY_FULL, "
+                    + "ALREADY_BOOKED.")
     public Response book(@Valid @NotNull AppointmentRequests.Book request) {
         Appointment a = booking.book(request.referralId(), request.date());
         return Response.created(URI.create("/api/appointments/" + a.id())).entity(AppointmentView.of(a)).build();
@@ -97,7 +100,12 @@ public class AppointmentResource {
     @POST
     @Path("/{id}/complete")
     @Operation(summary = "Record the treatment given", description = "Not before the appointment's date; at most 400 units "
-            + "within 84 days across indications (DOSE_LIMIT_EXCEEDED). Publishes TreatmentCompleted.")
+            + "within 84 days given to the same patient across referrals and indications, else 422 DOSE_LIMIT_EXCEEDED "
+            + "with unitsAllowed. The same patient: every plan with the plan's patientId (referral-service's patient id; "
+            + "after a PatientMerged, the merged patients are one), and every plan without a patientId whose first and "
+            + "last name (ignoring case) and birth date are those of one of the patient's plans. A plan without a "
+            + "patientId (accepted before referrals carried one) counts every plan with the same names and birth date. "
+            + "Publishes TreatmentCompleted.")
     public AppointmentView complete(@PathParam("id") UUID id, @Valid @NotNull AppointmentRequests.Complete request) {
         return AppointmentView.of(appointments.complete(id, request.treatment()));
     }

@@ -9,13 +9,14 @@ import org.botoxclinic.platform.events.DomainEvent;
 import org.botoxclinic.scheduling.appointment.domain.Appointment;
 
 /** Published when a booked patient did not come, marked by staff or by the no-show job. */
-public record AppointmentNoShow(UUID referralId, UUID appointmentId, LocalDate date, OffsetDateTime recordedAt)
-        implements DomainEvent {
+public record AppointmentNoShow(UUID referralId, UUID patientId, UUID appointmentId, LocalDate date,
+                                OffsetDateTime recordedAt) implements DomainEvent {
 
     public static final String TYPE = EventTypes.APPOINTMENT_NO_SHOW;
 
-    public static AppointmentNoShow of(Appointment appointment, OffsetDateTime recordedAt) {
-        return new AppointmentNoShow(appointment.referralId(), appointment.id(), appointment.date(), recordedAt);
+    /** @param patientId the plan's patient id (null for plans from before patients had one) */
+    public static AppointmentNoShow of(Appointment appointment, UUID patientId, OffsetDateTime recordedAt) {
+        return new AppointmentNoShow(appointment.referralId(), patientId, appointment.id(), appointment.date(), recordedAt);
     }
 
     @Override

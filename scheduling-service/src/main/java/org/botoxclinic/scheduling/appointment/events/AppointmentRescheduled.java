@@ -9,14 +9,16 @@ import org.botoxclinic.platform.events.DomainEvent;
 import org.botoxclinic.scheduling.appointment.domain.Appointment;
 
 /** Published when a booked appointment moves to another clinic day. */
-public record AppointmentRescheduled(UUID referralId, UUID appointmentId, LocalDate previousDate, LocalDate date,
-                                     OffsetDateTime rescheduledAt) implements DomainEvent {
+public record AppointmentRescheduled(UUID referralId, UUID patientId, UUID appointmentId, LocalDate previousDate,
+                                     LocalDate date, OffsetDateTime rescheduledAt) implements DomainEvent {
 
     public static final String TYPE = EventTypes.APPOINTMENT_RESCHEDULED;
 
-    public static AppointmentRescheduled of(Appointment appointment, LocalDate previousDate, OffsetDateTime rescheduledAt) {
-        return new AppointmentRescheduled(appointment.referralId(), appointment.id(), previousDate, appointment.date(),
-                rescheduledAt);
+    /** @param patientId the plan's patient id (null for plans from before patients had one) */
+    public static AppointmentRescheduled of(Appointment appointment, UUID patientId, LocalDate previousDate,
+                                            OffsetDateTime rescheduledAt) {
+        return new AppointmentRescheduled(appointment.referralId(), patientId, appointment.id(), previousDate,
+                appointment.date(), rescheduledAt);
     }
 
     @Override

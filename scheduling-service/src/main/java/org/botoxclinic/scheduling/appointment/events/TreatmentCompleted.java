@@ -10,15 +10,19 @@ import org.botoxclinic.scheduling.appointment.domain.Appointment;
 import org.botoxclinic.scheduling.plan.domain.Authorization;
 
 /** Published when a treatment was given; insurance-service counts the visit and the units against the authorization. */
-public record TreatmentCompleted(UUID referralId, UUID appointmentId, UUID authorizationId, String authorizationNumber,
-                                 LocalDate date, int unitsAdministered, int unitsWasted, OffsetDateTime completedAt)
-        implements DomainEvent {
+public record TreatmentCompleted(UUID referralId, UUID patientId, UUID appointmentId, UUID authorizationId,
+                                 String authorizationNumber, LocalDate date, int unitsAdministered, int unitsWasted,
+                                 OffsetDateTime completedAt) implements DomainEvent {
 
     public static final String TYPE = EventTypes.TREATMENT_COMPLETED;
 
-    /** The treatment given at the appointment, counted against the plan's authorization (if it still has one). */
-    public static TreatmentCompleted of(Appointment appointment, Authorization authorization, OffsetDateTime completedAt) {
-        return new TreatmentCompleted(appointment.referralId(), appointment.id(),
+    /**
+     * The treatment given at the appointment, counted against the plan's authorization (if it still has one), for the
+     * plan's patient id (null for plans from before patients had one).
+     */
+    public static TreatmentCompleted of(Appointment appointment, UUID patientId, Authorization authorization,
+                                        OffsetDateTime completedAt) {
+        return new TreatmentCompleted(appointment.referralId(), patientId, appointment.id(),
                 authorization == null ? null : authorization.id(), authorization == null ? null : authorization.number(),
                 appointment.date(), appointment.unitsAdministered(), appointment.unitsWasted(), completedAt);
     }

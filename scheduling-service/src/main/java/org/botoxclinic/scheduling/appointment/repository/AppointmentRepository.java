@@ -97,57 +97,74 @@ public class AppointmentRepository implements PanacheRepositoryBase<Appointment,
     }
 
     /**
-     * {@link SamePatient} as a condition on the plan {@code p}: the referral's own plan, or any plan whose patient has the
-     * same names (ignoring case) and birth date.
+     * The referrals of {@link SamePatient}, as SQL ending in the CTE {@code same_patient(referral_id)}, each branch read
+     * from an index (by patient id, by birth date, by referral): {@code patients} are the patient ids concerned, and
+     * the plans are theirs, those without a patient id named like one of theirs, and the referral's own.
      */
-    private static final String SAME_PATIENT = "(p.referralId = :referralId or (p.patient.dateOfBirth = :dateOfBirth"
-            + " and lower(p.patient.lastName) = lower(:lastName) and lower(p.patient.firstName) = lower(:firstName)))";
+    private static final String SAME_PATIENT_REFERRALS = """
+            same_patient (referral_id) as (
+                select cast(:referralId as uuid)
+                union
+                select t.referral_id from treatment_plan t where t.patient_id in (select patient_id from patients)
+                union
+                select t.referral_id from treatment_plan q join treatment_plan t
+                    on t.patient_date_of_birth = q.patient_date_of_birth and t.patient_id is null
+                   and lower(t.patient_last_name) = lower(q.patient_last_name)
+                   and lower(t.patient_first_name) = lower(q.patient_first_name)
+                 where q.patient_id in (select patient_id from patients)%s)""";
+
+    /** With a patient id: that patient. */
+    private static final String PATIENT_BY_ID = "with patients (patient_id) as (select cast(:patientId as uuid)),\n"
+            + SAME_PATIENT_REFERRALS.formatted("");
 
     /**
-     * The text the dose lock is keyed on, from the same lower() that {@link #SAME_PATIENT} compares with, so that the same
-     * patient always gets the same key (parameters: first name, last name, birth date).
+     * Without one: the plans with the given names (ignoring case) and birth date, and the patients
+     * with an id among them.
      */
-    private static final String SAME_PATIENT_KEY = "lower(?2) || '|' || lower(?3) || '|' || ?4";
+    private static final String PATIENT_BY_NAME = """
+            with named as (select referral_id, patient_id from treatment_plan
+                            where patient_date_of_birth = :dateOfBirth and lower(patient_last_name) = lower(:lastName)
+                              and lower(patient_first_name) = lower(:firstName)),
+                 patients as (select distinct patient_id from named where patient_id is not null),
+            """ + SAME_PATIENT_REFERRALS.formatted("\n                union\n                select referral_id from named");
 
-    /** Namespace of the per-patient dose locks (the first of pg_advisory_xact_lock's two keys). */
-    private static final int DOSE_TURN = 8_400;
+    /** A plan lacking a name or birth date and without a patient id: its own referral alone. */
+    private static final String PATIENT_OF_ITS_OWN = "with patients (patient_id) as (select cast(null as uuid) where false),\n"
+            + SAME_PATIENT_REFERRALS.formatted("");
 
     /**
-     * Waits for the patient's turn at the dose limit and keeps it until the transaction ends, so that completions of
-     * different referrals of the same patient take turns and each reads the doses the other gave. Taken before the
-     * doses are read, after the plan and appointment locks (always in that order).
+     * Doses given to the same patient up to the date, within the dose window, across referrals and indications: the
+     * patient's referrals first (by index), then their fulfilled appointments in the window (by referral and date).
+     * Read under the patient's turn ({@code TreatmentPlanRepository.takeTurn}).
      */
-    public void lockDoses(SamePatient patient) {
-        var query = patient.identified()
-                ? getEntityManager().createNativeQuery("select count(*) from pg_advisory_xact_lock(?1, hashtext("
-                        + SAME_PATIENT_KEY + "))")
-                        .setParameter(2, patient.identity().firstName())
-                        .setParameter(3, patient.identity().lastName())
-                        .setParameter(4, patient.identity().dateOfBirth().toString())
-                : getEntityManager().createNativeQuery("select count(*) from pg_advisory_xact_lock(?1, hashtext(?2))")
-                        .setParameter(2, "referral|" + patient.referralId());
-        query.setParameter(1, DOSE_TURN).getSingleResult();
+    public List<DoseLimit.GivenDose> dosesGiven(SamePatient patient, LocalDate date) {
+        String referrals = patient.patientId() != null ? PATIENT_BY_ID
+                : patient.named() ? PATIENT_BY_NAME : PATIENT_OF_ITS_OWN;
+        var query = getEntityManager().createNativeQuery(referrals + """
+
+                        select a.clinic_date, a.units_administered from appointment a
+                         where a.referral_id in (select referral_id from same_patient) and a.status = :fulfilled
+                           and a.clinic_date between :from and :to""")
+                .setParameter("referralId", patient.referralId())
+                .setParameter("fulfilled", AppointmentStatus.FULFILLED.name())
+                .setParameter("from", date.minusDays(DoseLimit.WINDOW_DAYS))
+                .setParameter("to", date);
+        if (patient.patientId() != null) {
+            query.setParameter("patientId", patient.patientId());
+        } else if (patient.named()) {
+            query.setParameter("firstName", patient.identity().firstName())
+                    .setParameter("lastName", patient.identity().lastName())
+                    .setParameter("dateOfBirth", patient.identity().dateOfBirth());
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return rows.stream()
+                .map(row -> new DoseLimit.GivenDose(toDate(row[0]), ((Number) row[1]).intValue()))
+                .toList();
     }
 
-    /** Doses given to the same patient up to the date, within the dose window, across referrals and indications. */
-    public List<DoseLimit.GivenDose> dosesGiven(SamePatient patient, LocalDate date) {
-        String samePatient = patient.identified() ? SAME_PATIENT : "p.referralId = :referralId";
-        var query = getEntityManager().createQuery("""
-                        select a.date, a.unitsAdministered from Appointment a, TreatmentPlan p
-                        where p.referralId = a.referralId and a.status = :fulfilled
-                        and a.date between :from and :to and """ + samePatient, Object[].class)
-                .setParameter("fulfilled", AppointmentStatus.FULFILLED)
-                .setParameter("from", date.minusDays(DoseLimit.WINDOW_DAYS))
-                .setParameter("to", date)
-                .setParameter("referralId", patient.referralId());
-        if (patient.identified()) {
-            query.setParameter("dateOfBirth", patient.identity().dateOfBirth())
-                    .setParameter("lastName", patient.identity().lastName())
-                    .setParameter("firstName", patient.identity().firstName());
-        }
-        return query.getResultList().stream()
-                .map(row -> new DoseLimit.GivenDose((LocalDate) row[0], ((Number) row[1]).intValue()))
-                .toList();
+    private static LocalDate toDate(Object value) {
+        return value instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) value;
     }
 
     @Override

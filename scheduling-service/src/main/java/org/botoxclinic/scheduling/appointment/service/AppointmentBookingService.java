@@ -58,7 +58,7 @@ public class AppointmentBookingService {
         appointments.persist(appointment);
         plan.booked(now);
         appointments.flush();
-        outbox.append(AppointmentScheduled.of(appointment, now));
+        outbox.append(AppointmentScheduled.of(appointment, plan.patientId(), now));
         audit.record("BOOK", AppointmentService.RESOURCE, appointment.id(), referralId);
         LOG.infof("Appointment %s booked for referral %s", appointment.id(), referralId);
         return appointment;
@@ -74,7 +74,7 @@ public class AppointmentBookingService {
                 request(locked.plan(), date, appointment.durationMinutes(), appointment.id()), now);
         if (!previous.equals(date)) {
             appointments.flush();
-            outbox.append(AppointmentRescheduled.of(appointment, previous, now));
+            outbox.append(AppointmentRescheduled.of(appointment, locked.plan().patientId(), previous, now));
             LOG.infof("Appointment %s for referral %s rescheduled", id, appointment.referralId());
         }
         audit.record("RESCHEDULE", AppointmentService.RESOURCE, id, appointment.referralId());
@@ -86,7 +86,7 @@ public class AppointmentBookingService {
         Optional<ClinicDay> day = clinicDays.lockForBooking(date);
         boolean otherOpen = appointments.openFor(plan.referralId()).stream().anyMatch(a -> !a.id().equals(moving));
         return new BookingRequest(date, plan.isBookable(), plan.authorization(), plan.visitsUsed(),
-                plan.lastTreatmentDate(), day.map(ClinicDay::isOpen).orElse(null),
+                plan.cadenceLastTreatmentDate(), day.map(ClinicDay::isOpen).orElse(null),
                 day.map(ClinicDay::capacityMinutes).orElse(0),
                 day.isPresent() ? appointments.bookedMinutes(date, moving) : 0, duration, otherOpen);
     }

@@ -12,9 +12,10 @@ import org.botoxclinic.scheduling.plan.repository.TreatmentPlanRepository;
 
 /**
  * Every change to an appointment locks the referral's plan first and then the appointment (and a booking then the
- * clinic day, and a completion then the patient's dose lock), always in that order, so that two schedulers racing for
- * one referral, for the last minutes of a day or for one patient's last units take turns and each sees the other's
- * result.
+ * clinic day), always in that order, so that two schedulers racing for one referral or for the last minutes of a day
+ * take turns and each sees the other's result. A completion takes the patient's turn (the dose lock) before both: it
+ * reads the doses of all the patient's plans and moves the cadence of their plans for the indication, and so do an
+ * acceptance and a merge, which take the turn before any plan too; so two of them never wait for each other in a circle.
  */
 @ApplicationScoped
 public class AppointmentLocks {
@@ -33,6 +34,20 @@ public class AppointmentLocks {
 
     public TreatmentPlan plan(UUID referralId) {
         return plans.locked(referralId).orElseThrow(() -> new NotFoundException("treatment plan", referralId));
+    }
+
+    /**
+     * For a treatment: the patient's turn, then the plan and the appointment. The turn is taken for the patient the plan
+     * names before it is locked, and again once it is locked (returning at once when unchanged), in case a merge or an
+     * acceptance gave the plan another patient meanwhile.
+     */
+    public Locked forTreatment(UUID id) {
+        Appointment appointment = appointments.findByIdOptional(id).orElseThrow(() -> new NotFoundException("appointment", id));
+        UUID referralId = appointment.referralId();
+        plans.takeTurn(referralId, plans.patientIdOf(referralId));
+        TreatmentPlan plan = plan(referralId);
+        plans.takeTurn(referralId, plan.patientId());
+        return new Locked(appointments.lock(appointment), plan);
     }
 
     public Locked appointment(UUID id) {

@@ -28,6 +28,7 @@ import org.botoxclinic.scheduling.appointment.events.TreatmentCompleted;
 import org.botoxclinic.scheduling.appointment.repository.AppointmentRepository;
 import org.botoxclinic.scheduling.config.SchedulingConfig;
 import org.botoxclinic.scheduling.plan.domain.TreatmentPlan;
+import org.botoxclinic.scheduling.plan.repository.TreatmentPlanRepository;
 import org.botoxclinic.scheduling.plan.service.TreatmentPlanCancelled;
 import org.jboss.logging.Logger;
 
@@ -41,15 +42,17 @@ public class AppointmentService {
     private static final String REFERRAL_CANCELLED = "referral cancelled";
 
     private final AppointmentRepository appointments;
+    private final TreatmentPlanRepository plans;
     private final AppointmentLocks locks;
     private final Outbox outbox;
     private final AuditTrail audit;
     private final Clock clock;
     private final SchedulingConfig config;
 
-    public AppointmentService(AppointmentRepository appointments, AppointmentLocks locks, Outbox outbox, AuditTrail audit,
-                              Clock clock, SchedulingConfig config) {
+    public AppointmentService(AppointmentRepository appointments, TreatmentPlanRepository plans, AppointmentLocks locks,
+                              Outbox outbox, AuditTrail audit, Clock clock, SchedulingConfig config) {
         this.appointments = appointments;
+        this.plans = plans;
         this.locks = locks;
         this.outbox = outbox;
         this.audit = audit;
@@ -96,21 +99,25 @@ public class AppointmentService {
 
     /**
      * Records the treatment given: the visit and all units drawn count against the plan's authorization. The patient's
-     * dose lock is taken before the doses are read, so completions for the same patient on other referrals take turns.
+     * turn is taken before anything is locked or read (see {@link AppointmentLocks#forTreatment}), so that completions
+     * for the same patient on other referrals take turns and each counts the doses the other gave; the treatment then
+     * moves the cadence of every plan the patient has for the indication.
      */
     @Transactional
     public Appointment complete(UUID id, Treatment treatment) {
-        AppointmentLocks.Locked locked = locks.appointment(id);
+        AppointmentLocks.Locked locked = locks.forTreatment(id);
         Appointment appointment = locked.appointment();
         TreatmentPlan plan = locked.plan();
-        SamePatient patient = new SamePatient(plan.referralId(), plan.patient());
-        appointments.lockDoses(patient);
+        SamePatient patient = new SamePatient(plan.referralId(), plan.patientId(), plan.patient());
         DoseLimit doseLimit = new DoseLimit(config.maxUnitsPer84Days(), appointments.dosesGiven(patient, appointment.date()));
         OffsetDateTime now = Timestamps.now(clock);
         appointment.complete(treatment, LocalDate.now(clock), doseLimit, now);
         plan.treated(appointment.date(), treatment.unitsAdministered(), treatment.unitsWasted(), now);
         appointments.flush();
-        outbox.append(TreatmentCompleted.of(appointment, plan.authorization(), now));
+        if (plan.patientId() != null) {
+            plans.refreshCadence(plan.patientId());
+        }
+        outbox.append(TreatmentCompleted.of(appointment, plan.patientId(), plan.authorization(), now));
         audit.record("COMPLETE", RESOURCE, id, appointment.referralId());
         LOG.infof("Treatment completed: appointment %s, referral %s", id, appointment.referralId());
         return appointment;
@@ -156,7 +163,7 @@ public class AppointmentService {
         appointment.noShow(LocalDate.now(clock), now);
         plan.appointmentClosed(now);
         appointments.flush();
-        outbox.append(AppointmentNoShow.of(appointment, now));
+        outbox.append(AppointmentNoShow.of(appointment, plan.patientId(), now));
         audit.record("NO_SHOW", RESOURCE, appointment.id(), appointment.referralId());
         LOG.infof("Appointment %s for referral %s marked a no-show", appointment.id(), appointment.referralId());
     }
@@ -165,7 +172,7 @@ public class AppointmentService {
         appointment.cancel(reason, by, now);
         plan.appointmentClosed(now);
         appointments.flush();
-        outbox.append(AppointmentCancelled.of(appointment, now));
+        outbox.append(AppointmentCancelled.of(appointment, plan.patientId(), now));
         audit.record("CANCEL", RESOURCE, appointment.id(), appointment.referralId());
         LOG.infof("Appointment %s for referral %s cancelled by %s", appointment.id(), appointment.referralId(), by);
     }

@@ -30,7 +30,10 @@ public class TreatmentPlanResource {
     @GET
     @Path("/{referralId}")
     @Operation(summary = "One referral's treatment plan",
-            description = "Status, what is left of the authorization, the next eligible date and the clinic day to offer.")
+            description = "Status, the patientId (referral-service's, after the merges heard of; null for plans accepted "
+                    + "before referrals carried one), what is left of the authorization, the next eligible date (84 days "
+                    + "after the patient's latest treatment for the same indication on any of their referrals, never "
+                    + "before the window or today) and the clinic day to offer.")
     public TreatmentPlanView get(@PathParam("referralId") UUID referralId) {
         return TreatmentPlanView.of(plans.get(referralId));
     }

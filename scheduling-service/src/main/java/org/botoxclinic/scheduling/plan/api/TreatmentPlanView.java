@@ -9,8 +9,13 @@ import org.botoxclinic.scheduling.plan.domain.PlanStatus;
 import org.botoxclinic.scheduling.plan.domain.TreatmentPlan;
 import org.botoxclinic.scheduling.plan.service.PlanOverview;
 
-/** A treatment plan as the scheduler sees it, with the clinic day to offer the patient next. */
+/**
+ * A treatment plan as the scheduler sees it, with the clinic day to offer the patient next. {@code patientId} is
+ * referral-service's patient id after the merges heard of (null for plans from before patients had one);
+ * {@code nextEligibleDate} runs the 84 days from the patient's latest treatment for the indication on any of their plans.
+ */
 public record TreatmentPlanView(UUID referralId,
+                                UUID patientId,
                                 PatientView patient,
                                 String indication,
                                 PlanStatus status,
@@ -45,7 +50,7 @@ public record TreatmentPlanView(UUID referralId,
             authorization = new AuthorizationView(a.id(), a.number(), a.validFrom(), a.validTo(), usage.visitsRemaining(),
                     usage.unitsRemaining(), usage.unitsOverrun(), usage.unitsOverBy());
         }
-        return new TreatmentPlanView(plan.referralId(), PatientView.of(plan.patient()), plan.indication(), plan.status(),
+        return new TreatmentPlanView(plan.referralId(), plan.patientId(), PatientView.of(plan.patient()), plan.indication(), plan.status(),
                 authorization, plan.lastTreatmentDate(), overview.nextEligibleDate(), overview.suggestedClinicDay());
     }
 }

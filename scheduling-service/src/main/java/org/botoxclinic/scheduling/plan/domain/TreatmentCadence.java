@@ -2,7 +2,11 @@ package org.botoxclinic.scheduling.plan.domain;
 
 import java.time.LocalDate;
 
-/** Payers allow a treatment no more often than every 12 weeks: at least 84 days between two treatments. */
+/**
+ * Payers allow a treatment no more often than every 12 weeks: at least 84 days between two treatments of the same
+ * patient for the same indication, whichever of the patient's referrals they were given under (another indication
+ * runs its own 84 days; the dose limit then decides).
+ */
 public final class TreatmentCadence {
 
     public static final int MINIMUM_DAYS_BETWEEN_TREATMENTS = 84;
@@ -29,6 +33,14 @@ public final class TreatmentCadence {
 
     public static boolean isLongEnoughSince(LocalDate lastTreatment, LocalDate date) {
         return lastTreatment == null || !date.isBefore(lastTreatment.plusDays(MINIMUM_DAYS_BETWEEN_TREATMENTS));
+    }
+
+    /** The later of two treatment dates, either of which may be unknown (null). */
+    public static LocalDate latest(LocalDate a, LocalDate b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null ? a : later(a, b);
     }
 
     private static LocalDate later(LocalDate a, LocalDate b) {

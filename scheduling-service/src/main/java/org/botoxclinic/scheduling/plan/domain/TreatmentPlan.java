@@ -30,6 +30,12 @@ public class TreatmentPlan {
     private UUID referralId;
     @Embedded
     private PatientIdentity patient;
+    /**
+     * referral-service's identity of the patient (ReferralAccepted), resolved through the merges known when it was
+     * stored and re-keyed by later ones; null for plans accepted before events carried it.
+     */
+    @Column(name = "patient_id")
+    private UUID patientId;
     private String indication;
     @Column(name = "accepted_at")
     private OffsetDateTime acceptedAt;
@@ -52,10 +58,16 @@ public class TreatmentPlan {
     @Column(name = "last_treatment_date")
     private LocalDate lastTreatmentDate;
     /**
+     * The latest treatment of the same patient for the same indication on any of their plans, this one included; null
+     * without a patient id. Written by the repository ({@code refreshCadence}) for all of the patient's plans at once.
+     */
+    @Column(name = "indication_last_treatment_date", insertable = false, updatable = false)
+    private LocalDate indicationLastTreatmentDate;
+    /**
      * The first day the window and the cadence allow, whatever today is: the later of the window's start and 84 days
-     * after the last treatment. The database computes it from those two columns (a stored generated column), so it
-     * can never disagree with them; the next eligible date is this or today, whichever is later. Queried only, for
-     * the scheduler's queues, which read it in order from an index.
+     * after the last treatment (the plan's own, or the patient's latest for the indication). The database computes it
+     * from those columns (a stored generated column), so it can never disagree with them; the next eligible date is
+     * this or today, whichever is later. Queried only, for the scheduler's queues, which read it in order from an index.
      */
     @Column(name = "eligible_from", insertable = false, updatable = false)
     private LocalDate eligibleFrom;
@@ -86,12 +98,18 @@ public class TreatmentPlan {
     /**
      * The referral's acceptance fills in who and what the plan is for. A cancelled plan (the cancellation arrived
      * first, or the acceptance is replayed) is not reopened and keeps nothing: returns false, and nothing changes.
+     * The patient id (already resolved through merges) is taken when the plan has none; an acceptance without one
+     * (published before events carried it) leaves it as it is.
      */
-    public boolean referralAccepted(PatientIdentity patient, String indication, OffsetDateTime acceptedAt, OffsetDateTime now) {
+    public boolean referralAccepted(PatientIdentity patient, UUID patientId, String indication, OffsetDateTime acceptedAt,
+                                    OffsetDateTime now) {
         if (status == PlanStatus.CANCELLED) {
             return false;
         }
         this.patient = patient;
+        if (this.patientId == null) {
+            this.patientId = patientId;
+        }
         if (indication != null) {
             this.indication = indication;
         }
@@ -189,7 +207,15 @@ public class TreatmentPlan {
         if (authorizationId == null || status == PlanStatus.CANCELLED) {
             return null;
         }
-        return TreatmentCadence.nextEligibleDate(lastTreatmentDate, validFrom, today);
+        return TreatmentCadence.nextEligibleDate(cadenceLastTreatmentDate(), validFrom, today);
+    }
+
+    /**
+     * The treatment the 84 days run from: the patient's latest for this indication on any of their plans (with a patient
+     * id), else this plan's own last treatment (plans from before patients had an id).
+     */
+    public LocalDate cadenceLastTreatmentDate() {
+        return TreatmentCadence.latest(lastTreatmentDate, indicationLastTreatmentDate);
     }
 
     /** Events arrive late and in any order: a change the status flow does not allow (e.g. after cancellation) is ignored. */
@@ -204,6 +230,7 @@ public class TreatmentPlan {
     public PlanStatus status() { return status; }
     public UUID referralId() { return referralId; }
     public PatientIdentity patient() { return patient; }
+    public UUID patientId() { return patientId; }
     public String indication() { return indication; }
     public OffsetDateTime acceptedAt() { return acceptedAt; }
     public Authorization authorization() {

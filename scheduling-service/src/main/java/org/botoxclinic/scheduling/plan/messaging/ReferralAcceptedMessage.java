@@ -9,10 +9,13 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.botoxclinic.platform.domain.PatientIdentity;
 import org.botoxclinic.platform.inbox.IncomingPayload;
 
-/** This service's reading of ReferralAccepted: the patient and the indication. */
+/**
+ * This service's reading of ReferralAccepted: the patient, their id (absent from records published before events
+ * carried it) and the indication.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ReferralAcceptedMessage(UUID referralId, OffsetDateTime acceptedAt, String indication, Patient patient)
-        implements IncomingPayload {
+public record ReferralAcceptedMessage(UUID referralId, UUID patientId, OffsetDateTime acceptedAt, String indication,
+                                      Patient patient) implements IncomingPayload {
 
     /** The patient as the referral and authorization events describe them. */
     @JsonIgnoreProperties(ignoreUnknown = true)

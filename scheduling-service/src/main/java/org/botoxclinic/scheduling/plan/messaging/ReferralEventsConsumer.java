@@ -7,23 +7,30 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.botoxclinic.contracts.EventTypes;
 import org.botoxclinic.platform.inbox.EventRoutes;
 import org.botoxclinic.platform.inbox.Inbox;
+import org.botoxclinic.scheduling.plan.service.PatientService;
 import org.botoxclinic.scheduling.plan.service.TreatmentPlanService;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Starts a treatment plan when a referral is accepted, and closes it (with what was booked) when it is cancelled. */
+/**
+ * Starts a treatment plan when a referral is accepted, closes it (with what was booked) when it is cancelled, and makes
+ * two patients one when referral-service merges them.
+ */
 @ApplicationScoped
 public class ReferralEventsConsumer {
 
     private final Inbox inbox;
     private final EventRoutes routes;
 
-    public ReferralEventsConsumer(Inbox inbox, TreatmentPlanService plans) {
+    public ReferralEventsConsumer(Inbox inbox, TreatmentPlanService plans, PatientService patients) {
         this.inbox = inbox;
         this.routes = inbox.routes("referral-events")
                 .on(EventTypes.REFERRAL_ACCEPTED, ReferralAcceptedMessage.class, (message, event) -> plans.referralAccepted(
-                        message.referralId(), message.patient().identity(), message.indication(), message.acceptedAt()))
+                        message.referralId(), message.patientId(), message.patient().identity(), message.indication(),
+                        message.acceptedAt()))
                 .on(EventTypes.REFERRAL_CANCELLED, ReferralCancelledMessage.class, (message, event) -> plans.referralCancelled(
                         message.referralId(), message.cancelledAt(), message.reason()))
+                .on(EventTypes.PATIENT_MERGED, PatientMergedMessage.class, (message, event) -> patients.merged(
+                        message.patientId(), message.mergedPatientId(), message.referralIds(), message.mergedAt()))
                 .build();
     }
 

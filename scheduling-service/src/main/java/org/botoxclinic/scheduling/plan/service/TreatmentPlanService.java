@@ -33,15 +33,18 @@ public class TreatmentPlanService {
     public static final String RESOURCE = "treatment-plan";
 
     private final TreatmentPlanRepository plans;
+    private final PatientService patients;
     private final PlanBookings bookings;
     private final ClinicDayService clinicDays;
     private final AuditTrail audit;
     private final Event<TreatmentPlanCancelled> cancellations;
     private final Clock clock;
 
-    public TreatmentPlanService(TreatmentPlanRepository plans, PlanBookings bookings, ClinicDayService clinicDays,
-                                AuditTrail audit, Event<TreatmentPlanCancelled> cancellations, Clock clock) {
+    public TreatmentPlanService(TreatmentPlanRepository plans, PatientService patients, PlanBookings bookings,
+                                ClinicDayService clinicDays, AuditTrail audit, Event<TreatmentPlanCancelled> cancellations,
+                                Clock clock) {
         this.plans = plans;
+        this.patients = patients;
         this.bookings = bookings;
         this.clinicDays = clinicDays;
         this.audit = audit;
@@ -81,14 +84,25 @@ public class TreatmentPlanService {
      * Starts or fills in the referral's plan. The plan row is also the memory of a cancellation (it is written when
      * ReferralCancelled is consumed, even before anything else arrived), so an acceptance that comes after the
      * cancellation finds it cancelled and opens nothing: acknowledged and audited, not retried or dead-lettered.
+     * The patient id (absent from acceptances published before events carried it) is stored as it stands after the
+     * merges heard of so far; the patient's turn is taken first, since the plan joins the patient's dose history and
+     * cadence, and every plan of the patient then gets the cadence of its indication.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void referralAccepted(UUID referralId, PatientIdentity patient, String indication, OffsetDateTime acceptedAt) {
+    public void referralAccepted(UUID referralId, UUID patientId, PatientIdentity patient, String indication,
+                                 OffsetDateTime acceptedAt) {
+        UUID current = patientId == null ? null : patients.currentWithTurn(patientId);
         Locked locked = lockedOrStarted(referralId, indication);
-        if (!locked.plan().referralAccepted(patient, indication, acceptedAt, now())) {
+        if (!locked.plan().referralAccepted(patient, current, indication, acceptedAt, now())) {
             audit.record("REFUSE_OPEN", "referral", referralId, referralId);
             LOG.infof("Referral %s was cancelled before its acceptance arrived: treatment plan stays cancelled", referralId);
             return;
+        }
+        if (current != null && current.equals(locked.plan().patientId())) {
+            plans.refreshCadence(current);
+        } else if (current != null) {
+            LOG.warnf("Treatment plan for referral %s keeps patient %s; the acceptance names patient %s", referralId,
+                    locked.plan().patientId(), current);
         }
         recordChange(locked);
         LOG.infof("Treatment plan for referral %s: referral accepted, %s", referralId, locked.plan().status());
