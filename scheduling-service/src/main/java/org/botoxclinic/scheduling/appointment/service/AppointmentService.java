@@ -110,7 +110,7 @@ public class AppointmentService {
         appointment.complete(treatment, LocalDate.now(clock), doseLimit, now);
         plan.treated(appointment.date(), treatment.unitsAdministered(), treatment.unitsWasted(), now);
         appointments.flush();
-        outbox.append(TreatmentCompleted.of(appointment, plan.authorization(), now));
+        outbox.append(TreatmentCompleted.of(appointment, plan, now));
         audit.record("COMPLETE", RESOURCE, id, appointment.referralId());
         LOG.infof("Treatment completed: appointment %s, referral %s", id, appointment.referralId());
         return appointment;

@@ -21,7 +21,8 @@ public class ReferralEventsConsumer {
         this.inbox = inbox;
         this.routes = inbox.routes("referral-events")
                 .on(EventTypes.REFERRAL_ACCEPTED, ReferralAcceptedMessage.class, (message, event) -> plans.referralAccepted(
-                        message.referralId(), message.patient().identity(), message.indication(), message.acceptedAt()))
+                        message.referralId(), message.patient().identity(), message.indication(), message.acceptedAt(),
+                        message.baselineMeasurement()))
                 .on(EventTypes.REFERRAL_CANCELLED, ReferralCancelledMessage.class, (message, event) -> plans.referralCancelled(
                         message.referralId(), message.cancelledAt(), message.reason()))
                 .build();
