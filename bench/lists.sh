@@ -78,7 +78,7 @@ same_page auth-queue "$t_auth" "$insurance/api/authorizations?limit=$LIMIT"
 same_page auth-overdue "$t_auth" "$insurance/api/authorizations?overdue=true&limit=$LIMIT"
 same_page auth-payer "$t_auth" "$insurance/api/authorizations?status=SUBMITTED&payerId=AETNA&limit=$LIMIT"
 deep_pages auth-deep "$t_auth" "$insurance/api/authorizations?limit=$LIMIT"
-for kind in ready-to-schedule due no-shows authorization-ending; do
+for kind in ready-to-schedule due no-shows authorization-ending non-responders; do
     same_page "wl-$kind" "$t_sched" "$scheduling/api/worklist?kind=$kind&limit=$LIMIT"
 done
 
@@ -127,6 +127,9 @@ SQL[wl-no-shows]="select a1_0.* from appointment a1_0, treatment_plan t1_0 where
 DB[wl-authorization-ending]=scheduling
 SQL[wl-authorization-ending]="select t1_0.* from treatment_plan t1_0 where t1_0.status in ('READY_TO_SCHEDULE', 'SCHEDULED') and t1_0.approved_visits > t1_0.visits_used and t1_0.valid_to between date '$today' and date '$(date -u -d '+45 days' +%F)' order by t1_0.valid_to, t1_0.referral_id offset 0 rows fetch first $((LIMIT + 1)) rows only"
 
+DB[wl-non-responders]=scheduling
+SQL[wl-non-responders]="select t1_0.* from treatment_plan t1_0 where t1_0.improvement_after_second_treatment < ${CLINIC_OUTCOMES_NON_RESPONDER_BELOW_PERCENT:-30} and t1_0.status <> 'CANCELLED' order by t1_0.improvement_after_second_treatment, t1_0.referral_id offset 0 rows fetch first $((LIMIT + 1)) rows only"
+
 # one line summary of an EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON): ms, indexes, scans, rows removed, buffers
 explain() {  # explain <db> <sql>
     psql_as "$1" -tA -c "explain (analyze, buffers, format json) $2" | jq -r '
@@ -144,7 +147,8 @@ explain() {  # explain <db> <sql>
 }
 
 names=(intake-first intake-received intake-filtered partner-own intake-deep auth-queue auth-overdue auth-payer auth-deep
-       wl-ready-to-schedule wl-ready-later wl-due wl-due-later wl-booked-days wl-no-shows wl-authorization-ending)
+       wl-ready-to-schedule wl-ready-later wl-due wl-due-later wl-booked-days wl-no-shows wl-authorization-ending
+       wl-non-responders)
 : >"$tmp/wl-ready-later.times"; : >"$tmp/wl-due-later.times"; : >"$tmp/wl-booked-days.times"   # SQL only (part of a list)
 printf '\n%-24s %8s %8s %8s %5s | %9s %-40s %-18s %-16s %10s %8s\n' list p50_ms p99_ms max_ms n sql_ms index_used seq_scan sort rows_removed buffers
 for n in "${names[@]}"; do

@@ -23,7 +23,7 @@
 #   no-show; 65 % of the others have their next visit booked. An approval used up more than 90 days ago is stored as
 #   EXPIRED (in reality a reauthorization case follows it; without one the insurance clock job would open one for
 #   every old approval at its first run). Clinic days: every weekday from 3 years back to 13
-#   months ahead (the third Wednesday from the rule, the others added by staff).
+#   months ahead (the third Wednesday from the rule, the others added by staff). Outcomes: see the scheduling SQL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -49,7 +49,7 @@ done
 if [ "$truncate" = 1 ]; then
     psql_as referral -c 'truncate webhook_delivery, timeline_entry, referral, audit_entry, outbox_event, processed_event restart identity cascade'
     psql_as insurance -c 'truncate treatment_use, case_status_change, case_requirement, authorization_case, cancelled_referral, audit_entry, outbox_event, processed_event restart identity cascade'
-    psql_as scheduling -c 'truncate appointment, treatment_plan, audit_entry, outbox_event, processed_event restart identity cascade'
+    psql_as scheduling -c 'truncate treatment_outcome, appointment, treatment_plan, audit_entry, outbox_event, processed_event restart identity cascade'
 fi
 for db in referral:referral insurance:authorization_case scheduling:treatment_plan; do
     if [ "$(psql_as "${db%%:*}" -tAc "select count(*) > 0 from ${db#*:}")" = t ]; then
@@ -372,8 +372,31 @@ SQL
 )
 
 SCHEDULING_SQL=$(cat <<SQL
-$(without_indexes treatment_plan appointment)
+$(without_indexes treatment_plan appointment treatment_outcome)
 $BASE
+-- Outcomes: 85 % of referrals give a baseline on the indication's primary measure; each treated patient is assessed on
+-- it 28 days after every treatment; an assessment's value is the baseline times 0.31..1.10 (an improvement of -10 % to
+-- 69 %, drawn per visit), kept on the scale. The plan keeps the latest, and the improvement after the second treatment.
+create function pg_temp.outcome(measure text, baseline numeric, draw int) returns numeric language sql immutable as
+  \$\$ select case when \$1 = 'MODIFIED_ASHWORTH' then greatest(0, \$2 - \$3 % 3)
+              else least(case \$1 when 'HEADACHE_DAYS_PER_MONTH' then 31 when 'TWSTRS_TOTAL' then 85
+                                  when 'JANKOVIC_RATING_SCALE' then 8 else 7 end,
+                         greatest(case when \$1 = 'CGI_SEVERITY' then 1 else 0 end,
+                                  round(\$2 * (110 - \$3 % 80) / 100.0))) end \$\$;
+alter table s add column baseline_measure text, add column baseline_value numeric, add column assessed int,
+              add column latest_value numeric;
+update s set baseline_measure = case indication when 'CHRONIC_MIGRAINE' then 'HEADACHE_DAYS_PER_MONTH'
+                 when 'CERVICAL_DYSTONIA' then 'TWSTRS_TOTAL' when 'SPASTICITY' then 'MODIFIED_ASHWORTH'
+                 when 'BLEPHAROSPASM' then 'JANKOVIC_RATING_SCALE' when 'HEMIFACIAL_SPASM' then 'JANKOVIC_RATING_SCALE'
+                 else 'CGI_SEVERITY' end,
+             baseline_value = case indication when 'CHRONIC_MIGRAINE' then 15 + pg_temp.h(i, 14) % 14
+                 when 'CERVICAL_DYSTONIA' then 25 + pg_temp.h(i, 14) % 36 when 'SPASTICITY' then 2 + pg_temp.h(i, 14) % 3
+                 when 'BLEPHAROSPASM' then 4 + pg_temp.h(i, 14) % 5 when 'HEMIFACIAL_SPASM' then 4 + pg_temp.h(i, 14) % 5
+                 else 3 + pg_temp.h(i, 14) % 4 end,
+             assessed = case when fulfilled = 0 then 0 when pg_temp.visit(valid_from, fulfilled) + 28 <= date '$T0'
+                 then fulfilled else fulfilled - 1 end
+ where status = 'ACCEPTED' and pg_temp.h(i, 13) < 850;
+update s set latest_value = pg_temp.outcome(baseline_measure, baseline_value, pg_temp.h(i, 20 + assessed)) where assessed > 0;
 insert into clinic_day (date, status, capacity_minutes, origin, created_at, updated_at)
 select d, 'OPEN', greatest(2880, $N / 10),
        case when extract(isodow from d) = 3 and extract(day from d) between 15 and 21 then 'RULE' else 'STAFF' end,
@@ -384,7 +407,9 @@ on conflict (date) do update set capacity_minutes = greatest(clinic_day.capacity
 
 insert into treatment_plan (referral_id, patient_first_name, patient_last_name, patient_date_of_birth, patient_sex,
        indication, accepted_at, authorization_id, authorization_number, valid_from, valid_to, approved_visits,
-       approved_units, visits_used, units_used, last_treatment_date, status, created_at, updated_at, version)
+       approved_units, visits_used, units_used, last_treatment_date, status, created_at, updated_at, version,
+       baseline_measure, baseline_value, treatments_completed, second_treatment_date, latest_primary_value,
+       latest_primary_assessed_on, improvement_after_second_treatment)
 select id,
        (array['Maria', 'James', 'Linda', 'Robert', 'Patricia', 'Michael', 'Jennifer', 'David', 'Elizabeth', 'Daniel'])[1 + d8 % 10],
        (array['Garcia', 'Smith', 'Johnson', 'Nguyen', 'Brown', 'Miller', 'Davis', 'Lopez', 'Wilson', 'Patel', 'Kim', 'Clark'])[1 + d9 % 12],
@@ -403,8 +428,19 @@ select id,
             when case_status = 'EXHAUSTED' then 'AUTHORIZATION_EXHAUSTED'
             when case_kind = 'GRANTED' then case when booked then 'SCHEDULED' else 'READY_TO_SCHEDULE' end
             else 'AWAITING_AUTHORIZATION' end,
-       accepted_at + interval '50 milliseconds', timestamptz '$T0' - (d12 % 30) * interval '1 hour', 1 + fulfilled
+       accepted_at + interval '50 milliseconds', timestamptz '$T0' - (d12 % 30) * interval '1 hour', 1 + fulfilled,
+       baseline_measure, baseline_value, fulfilled, case when fulfilled >= 2 then pg_temp.visit(valid_from, 2) end,
+       latest_value, case when latest_value is not null then pg_temp.visit(valid_from, assessed) + 28 end,
+       case when latest_value is not null and assessed >= 2
+            then round((baseline_value - latest_value) * 100 / baseline_value, 1) end
   from s where status = 'ACCEPTED';
+
+insert into treatment_outcome (id, referral_id, measure, value, assessed_on, recorded_at)
+select md5('outcome:' || i || ':' || k)::uuid, id, baseline_measure,
+       pg_temp.outcome(baseline_measure, baseline_value, pg_temp.h(i, 20 + k)), pg_temp.visit(valid_from, k) + 28,
+       (pg_temp.visit(valid_from, k) + 28)::timestamptz + interval '15 hours'
+  from s cross join lateral generate_series(1, assessed) as k
+ where baseline_value is not null;
 
 insert into appointment (id, referral_id, clinic_date, duration_minutes, status, authorization_id, units_administered,
        units_wasted, injection_sites, notes, created_at, updated_at, checked_in_at, completed_at, no_show_at, version)
@@ -462,7 +498,7 @@ for db in referral insurance scheduling; do
     case $db in
         referral) q="select format('referral %s, timeline_entry %s, audit_entry %s', (select count(*) from referral), (select count(*) from timeline_entry), (select count(*) from audit_entry))" ;;
         insurance) q="select format('authorization_case %s, case_requirement %s, case_status_change %s, treatment_use %s', (select count(*) from authorization_case), (select count(*) from case_requirement), (select count(*) from case_status_change), (select count(*) from treatment_use))" ;;
-        scheduling) q="select format('treatment_plan %s, appointment %s, clinic_day %s', (select count(*) from treatment_plan), (select count(*) from appointment), (select count(*) from clinic_day))" ;;
+        scheduling) q="select format('treatment_plan %s, appointment %s, clinic_day %s, treatment_outcome %s', (select count(*) from treatment_plan), (select count(*) from appointment), (select count(*) from clinic_day), (select count(*) from treatment_outcome))" ;;
     esac
     printf '%-12s %10.1f  %s\n' "$db" "$(cat "$logdir/$db")" "$(psql_as "$db" -tAc "$q")"
 done

@@ -27,6 +27,7 @@ public final class EventTypes {
     public static final String APPOINTMENT_CANCELLED = "AppointmentCancelled";
     public static final String APPOINTMENT_NO_SHOW = "AppointmentNoShow";
     public static final String TREATMENT_COMPLETED = "TreatmentCompleted";
+    public static final String OUTCOME_RECORDED = "OutcomeRecorded";
 
     private EventTypes() {
     }

@@ -31,6 +31,16 @@ public final class SampleEvents {
     }
 
     /**
+     * Accepted a day before the test clock's now, with the baseline the referral reported on the indication's primary
+     * measure (a chronic migraine referral: HEADACHE_DAYS_PER_MONTH); {@link #referralAccepted(UUID)} is a record
+     * published before baselines travelled.
+     */
+    public static String referralAcceptedWithBaseline(UUID referralId, String measure, String value) {
+        return referralAccepted(referralId).replace("\"urgency\":\"ROUTINE\",",
+                "\"urgency\":\"ROUTINE\",\"baseline\":{\"measure\":\"%s\",\"value\":%s},".formatted(measure, value));
+    }
+
+    /**
      * A ReferralAccepted as published before the event dropped the patient's contact details (phone, email,
      * address): such records may still sit in the topic, and consumers must accept them.
      */

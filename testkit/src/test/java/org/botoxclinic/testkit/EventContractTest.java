@@ -34,6 +34,8 @@ class EventContractTest {
                 EventContract.violations("ReferralAccepted", SampleEvents.referralAccepted(referral))));
         assertEquals(java.util.Set.of(), java.util.Set.copyOf(
                 EventContract.violations("AuthorizationApproved", SampleEvents.authorizationApproved(referral, UUID.randomUUID()))));
+        assertEquals(java.util.Set.of(), java.util.Set.copyOf(EventContract.violations("ReferralAccepted",
+                SampleEvents.referralAcceptedWithBaseline(referral, "HEADACHE_DAYS_PER_MONTH", "20"))));
         // On the minute, where OffsetDateTime.toString would drop the seconds the schema requires.
         java.time.OffsetDateTime onTheMinute = java.time.OffsetDateTime.parse("2029-01-01T10:00:00Z");
         assertEquals(java.util.Set.of(), java.util.Set.copyOf(

@@ -64,7 +64,7 @@ class TreatmentPlanStatusTest {
         TreatmentPlan plan = TreatmentPlan.start(UUID.randomUUID(), null, NOW);
         plan.cancel(NOW, NOW);
         PatientIdentity referred = new PatientIdentity("Alex", "Rivera", LocalDate.of(1984, 5, 17), "female");
-        assertFalse(plan.referralAccepted(referred, null, "CHRONIC_MIGRAINE", NOW, NOW));
+        assertFalse(plan.referralAccepted(referred, null, "CHRONIC_MIGRAINE", NOW, null, NOW));
         assertFalse(plan.authorizationApproved(AUTH, "CHRONIC_MIGRAINE", referred, false, NOW));
         assertFalse(plan.authorizationEnded(AUTH.id(), PlanStatus.AUTHORIZATION_DENIED, NOW));
         assertEquals(PlanStatus.CANCELLED, plan.status());
@@ -79,7 +79,7 @@ class TreatmentPlanStatusTest {
         TreatmentPlan plan = TreatmentPlan.start(UUID.randomUUID(), null, NOW);
         PatientIdentity referred = new PatientIdentity("Alex", "Rivera", LocalDate.of(1984, 5, 17), "female");
         assertTrue(plan.authorizationApproved(AUTH, "CHRONIC_MIGRAINE", null, false, NOW));
-        assertTrue(plan.referralAccepted(referred, null, "CHRONIC_MIGRAINE", NOW, NOW));
+        assertTrue(plan.referralAccepted(referred, null, "CHRONIC_MIGRAINE", NOW, null, NOW));
         assertEquals(PlanStatus.READY_TO_SCHEDULE, plan.status());
         assertEquals(referred, plan.patient());
         assertEquals(AUTH, plan.authorization());
@@ -132,7 +132,7 @@ class TreatmentPlanStatusTest {
     void shouldKeepThePatientFromTheReferralOverTheOneInTheApproval() {
         TreatmentPlan plan = TreatmentPlan.start(UUID.randomUUID(), "CHRONIC_MIGRAINE", NOW);
         PatientIdentity referred = new PatientIdentity("Alex", "Rivera", LocalDate.of(1984, 5, 17), "female");
-        plan.referralAccepted(referred, null, "CHRONIC_MIGRAINE", NOW, NOW);
+        plan.referralAccepted(referred, null, "CHRONIC_MIGRAINE", NOW, null, NOW);
         plan.authorizationApproved(AUTH, "CHRONIC_MIGRAINE",
                 new PatientIdentity("A.", "Rivera", LocalDate.of(1984, 5, 17), "female"), false, NOW);
         assertEquals(referred, plan.patient());

@@ -78,6 +78,9 @@ class HostileInputSweepTest {
                     .body("{\"referralId\":\"" + someone + "\",\"date\":" + json + "}").post("/api/appointments")));
             probes.add(new Probe("POST appointments/{id}/reschedule {date:" + date + "}", () -> scheduler()
                     .body("{\"date\":" + json + "}").post("/api/appointments/{id}/reschedule", someone)));
+            probes.add(new Probe("POST treatment-plans/{id}/outcomes {assessedOn:" + date + "}", () -> scheduler()
+                    .body("{\"assessedOn\":" + json + ",\"measure\":\"MIDAS\",\"value\":3}")
+                    .post("/api/treatment-plans/{id}/outcomes", someone)));
         }
         for (String number : NUMBERS) {
             probes.add(new Probe("GET clinic-days limit=" + number, () -> scheduler().queryParam("limit", number).get("/api/clinic-days")));
@@ -90,6 +93,9 @@ class HostileInputSweepTest {
                     .body("{\"date\":\"" + day + "\",\"capacityMinutes\":" + number + "}").post("/api/clinic-days")));
             probes.add(new Probe("PATCH clinic-days {capacityMinutes:" + number + "}", () -> scheduler()
                     .body("{\"capacityMinutes\":" + number + "}").patch("/api/clinic-days/{date}", day)));
+            probes.add(new Probe("POST treatment-plans/{id}/outcomes {value:" + number + "}", () -> scheduler()
+                    .body("{\"assessedOn\":\"" + TestClock.today() + "\",\"measure\":\"MIDAS\",\"value\":" + number + "}")
+                    .post("/api/treatment-plans/{id}/outcomes", someone)));
             probes.add(new Probe("POST appointments/{id}/complete {unitsAdministered:" + number + "}", () -> scheduler()
                     .body("{\"unitsAdministered\":" + number + ",\"unitsWasted\":0}")
                     .post("/api/appointments/{id}/complete", someone)));
@@ -99,11 +105,18 @@ class HostileInputSweepTest {
             probes.add(new Probe("GET appointments cursor=" + abbreviated(cursor), () -> scheduler().queryParam("cursor", cursor).get("/api/appointments")));
             probes.add(new Probe("GET worklist cursor=" + abbreviated(cursor), () -> scheduler().queryParam("kind", "due")
                     .queryParam("cursor", cursor).get("/api/worklist")));
+            probes.add(new Probe("GET non-responders cursor=" + abbreviated(cursor), () -> scheduler()
+                    .queryParam("kind", "non-responders").queryParam("cursor", cursor).get("/api/worklist")));
             probes.add(new Probe("GET audit cursor=" + abbreviated(cursor), () -> given().auth().oauth2(DevTokens.forGroup("admin"))
                     .queryParam("cursor", cursor).get("/api/audit")));
         }
         for (String id : IDS) {
             probes.add(new Probe("GET treatment-plans/" + abbreviated(id), () -> scheduler().get("/api/treatment-plans/{id}", id)));
+            probes.add(new Probe("POST treatment-plans/" + abbreviated(id) + "/outcomes", () -> scheduler()
+                    .body("{\"assessedOn\":\"" + TestClock.today() + "\",\"measure\":\"MIDAS\",\"value\":3}")
+                    .post("/api/treatment-plans/{id}/outcomes", id)));
+            probes.add(new Probe("GET treatment-plans/{id}/outcomes/" + abbreviated(id), () -> scheduler()
+                    .get("/api/treatment-plans/{id}/outcomes/{outcome}", someone, id)));
             probes.add(new Probe("GET appointments referralId=" + abbreviated(id), () -> scheduler().queryParam("referralId", id).get("/api/appointments")));
             probes.add(new Probe("POST appointments {referralId:" + abbreviated(id) + "}", () -> scheduler()
                     .body("{\"referralId\":\"" + id + "\",\"date\":\"" + day + "\"}").post("/api/appointments")));

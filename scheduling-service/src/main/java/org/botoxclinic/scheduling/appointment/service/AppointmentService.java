@@ -117,7 +117,7 @@ public class AppointmentService {
         if (plan.patientId() != null) {
             plans.refreshCadence(plan.patientId());
         }
-        outbox.append(TreatmentCompleted.of(appointment, plan.patientId(), plan.authorization(), now));
+        outbox.append(TreatmentCompleted.of(appointment, plan, now));
         audit.record("COMPLETE", RESOURCE, id, appointment.referralId());
         LOG.infof("Treatment completed: appointment %s, referral %s", id, appointment.referralId());
         return appointment;

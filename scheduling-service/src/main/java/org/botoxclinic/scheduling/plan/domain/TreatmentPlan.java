@@ -1,7 +1,11 @@
 package org.botoxclinic.scheduling.plan.domain;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -13,6 +17,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.botoxclinic.platform.domain.IllegalTransitionException;
+import org.botoxclinic.platform.domain.InvalidInputException;
 import org.botoxclinic.platform.domain.PatientIdentity;
 
 /**
@@ -75,6 +81,27 @@ public class TreatmentPlan {
     private PlanStatus status;
     @Column(name = "cancelled_at")
     private OffsetDateTime cancelledAt;
+    /** The referral's figure on the indication's primary measure, before treatment (null when it gave none). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "baseline_measure")
+    private OutcomeMeasure baselineMeasure;
+    @Column(name = "baseline_value")
+    private BigDecimal baselineValue;
+    /** Every treatment given under the plan, whatever authorization it was billed under. */
+    @Column(name = "treatments_completed")
+    private int treatmentsCompleted;
+    @Column(name = "second_treatment_date")
+    private LocalDate secondTreatmentDate;
+    @Column(name = "latest_primary_value")
+    private BigDecimal latestPrimaryValue;
+    @Column(name = "latest_primary_assessed_on")
+    private LocalDate latestPrimaryAssessedOn;
+    /**
+     * The improvement the patient's response is judged on (ResponseAfterTwoTreatments), null until there is one; kept
+     * up to date by every change to its inputs, for the non-responders list, which reads it in order from an index.
+     */
+    @Column(name = "improvement_after_second_treatment")
+    private BigDecimal improvementAfterSecondTreatment;
     @Column(name = "created_at")
     private OffsetDateTime createdAt;
     @Column(name = "updated_at")
@@ -102,7 +129,7 @@ public class TreatmentPlan {
      * (published before events carried it) leaves it as it is.
      */
     public boolean referralAccepted(PatientIdentity patient, UUID patientId, String indication, OffsetDateTime acceptedAt,
-                                    OffsetDateTime now) {
+                                    Measurement baseline, OffsetDateTime now) {
         if (status == PlanStatus.CANCELLED) {
             return false;
         }
@@ -114,8 +141,54 @@ public class TreatmentPlan {
             this.indication = indication;
         }
         this.acceptedAt = acceptedAt;
+        if (baseline != null && isBaselineFor(baseline, this.indication)) {
+            this.baselineMeasure = baseline.measure();
+            this.baselineValue = baseline.value();
+            refreshResponse();
+        }
         this.updatedAt = now;
         return true;
+    }
+
+    /** A baseline the plan can use: on a scale recorded for the indication, and a value on that scale. */
+    public static boolean isBaselineFor(Measurement baseline, String indication) {
+        return baseline.measure().isAllowedFor(indication) && baseline.measure().problemWith(baseline.value()).isEmpty();
+    }
+
+    /**
+     * An assessment of the patient on one scale: allowed for the plan's indication, a value on that scale, assessed
+     * neither after today nor before the plan began (its acceptance, or its creation when the acceptance has not
+     * arrived). A cancelled plan takes none (409). The most recent outcome on the primary measure becomes the one
+     * the response is judged on.
+     */
+    public TreatmentOutcome recordOutcome(Measurement measurement, LocalDate assessedOn, LocalDate today, ZoneId zone,
+                                          OffsetDateTime now) {
+        if (status == PlanStatus.CANCELLED) {
+            throw new IllegalTransitionException(RESOURCE, status, "given an outcome");
+        }
+        Map<String, String> problems = new LinkedHashMap<>();
+        LocalDate began = (acceptedAt != null ? acceptedAt : createdAt).atZoneSameInstant(zone).toLocalDate();
+        if (assessedOn.isAfter(today)) {
+            problems.put("assessedOn", "must not be after today (" + today + ")");
+        } else if (assessedOn.isBefore(began)) {
+            problems.put("assessedOn", "must not be before the plan began (" + began + ")");
+        }
+        OutcomeMeasure measure = measurement.measure();
+        if (!measure.isAllowedFor(indication)) {
+            problems.put("measure", "is not recorded for " + indication + "; allowed: " + OutcomeMeasure.allowedFor(indication));
+        }
+        measure.problemWith(measurement.value()).ifPresent(problem -> problems.put("value", problem));
+        InvalidInputException.throwIfAny(problems);
+
+        TreatmentOutcome outcome = TreatmentOutcome.of(referralId, measurement, assessedOn, now);
+        if (measure.isPrimaryFor(indication)
+                && (latestPrimaryAssessedOn == null || !assessedOn.isBefore(latestPrimaryAssessedOn))) {
+            this.latestPrimaryValue = measurement.value();
+            this.latestPrimaryAssessedOn = assessedOn;
+            refreshResponse();
+        }
+        this.updatedAt = now;
+        return outcome;
     }
 
     /**
@@ -194,6 +267,12 @@ public class TreatmentPlan {
         if (lastTreatmentDate == null || date.isAfter(lastTreatmentDate)) {
             this.lastTreatmentDate = date;
         }
+        // Treatments come one after the other (one open appointment, 84 days apart): the second given is the second by date.
+        this.treatmentsCompleted += 1;
+        if (treatmentsCompleted == ResponseAfterTwoTreatments.TREATMENTS_BEFORE_JUDGING) {
+            this.secondTreatmentDate = date;
+        }
+        refreshResponse();
         appointmentClosed(now);
     }
 
@@ -216,6 +295,30 @@ public class TreatmentPlan {
      */
     public LocalDate cadenceLastTreatmentDate() {
         return TreatmentCadence.latest(lastTreatmentDate, indicationLastTreatmentDate);
+    }
+
+    /** The baseline the referral reported, or null. */
+    public Measurement baseline() {
+        return baselineMeasure == null ? null : new Measurement(baselineMeasure, baselineValue);
+    }
+
+    /** The most recent outcome on the indication's primary measure, against the baseline; null before the first. */
+    public PrimaryOutcome latestPrimaryOutcome() {
+        if (latestPrimaryAssessedOn == null) {
+            return null;
+        }
+        OutcomeMeasure primary = OutcomeMeasure.primaryFor(indication).orElse(null);
+        if (primary == null) {
+            return null;
+        }
+        return new PrimaryOutcome(latestPrimaryAssessedOn,
+                ChangeFromBaseline.of(baseline(), new Measurement(primary, latestPrimaryValue)));
+    }
+
+    private void refreshResponse() {
+        PrimaryOutcome latest = latestPrimaryOutcome();
+        this.improvementAfterSecondTreatment = ResponseAfterTwoTreatments.improvement(treatmentsCompleted,
+                secondTreatmentDate, latestPrimaryAssessedOn, latest == null ? null : latest.change().improvementPercent());
     }
 
     /** Events arrive late and in any order: a change the status flow does not allow (e.g. after cancellation) is ignored. */
@@ -244,6 +347,9 @@ public class TreatmentPlan {
     public int visitsUsed() { return visitsUsed; }
     public int unitsUsed() { return unitsUsed; }
     public LocalDate lastTreatmentDate() { return lastTreatmentDate; }
+    public int treatmentsCompleted() { return treatmentsCompleted; }
+    public LocalDate secondTreatmentDate() { return secondTreatmentDate; }
+    public BigDecimal improvementAfterSecondTreatment() { return improvementAfterSecondTreatment; }
     public OffsetDateTime createdAt() { return createdAt; }
     public OffsetDateTime updatedAt() { return updatedAt; }
 }

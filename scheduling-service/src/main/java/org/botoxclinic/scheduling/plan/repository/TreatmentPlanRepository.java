@@ -1,5 +1,6 @@
 package org.botoxclinic.scheduling.plan.repository;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -227,5 +228,19 @@ public class TreatmentPlanRepository implements PanacheRepositoryBase<TreatmentP
             parameters.and("afterDate", after.key()).and("afterId", after.referralId());
         }
         return find(query, Sort.by("validTo").and("referralId"), parameters).range(0, count - 1).list();
+    }
+
+    /**
+     * Plans judged after two treatments whose improvement is below the given percentage, the least improved first,
+     * then by referral; not cancelled ones (ResponseAfterTwoTreatments).
+     */
+    public List<TreatmentPlan> nonResponders(BigDecimal belowPercent, After<BigDecimal> after, int count) {
+        String query = "improvementAfterSecondTreatment < :below and status <> :cancelled";
+        Parameters parameters = Parameters.with("below", belowPercent).and("cancelled", PlanStatus.CANCELLED);
+        if (after != null) {
+            query += " and (improvementAfterSecondTreatment, referralId) > (:afterImprovement, :afterId)";
+            parameters.and("afterImprovement", after.key()).and("afterId", after.referralId());
+        }
+        return find(query, Sort.by("improvementAfterSecondTreatment").and("referralId"), parameters).range(0, count - 1).list();
     }
 }

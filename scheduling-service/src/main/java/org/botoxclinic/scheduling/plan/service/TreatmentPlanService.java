@@ -19,9 +19,11 @@ import org.botoxclinic.platform.domain.PatientIdentity;
 import org.botoxclinic.platform.time.Timestamps;
 import org.botoxclinic.scheduling.clinicday.service.ClinicDayService;
 import org.botoxclinic.scheduling.plan.domain.Authorization;
+import org.botoxclinic.scheduling.plan.domain.Measurement;
 import org.botoxclinic.scheduling.plan.domain.PlanBookings;
 import org.botoxclinic.scheduling.plan.domain.PlanStatus;
 import org.botoxclinic.scheduling.plan.domain.TreatmentPlan;
+import org.botoxclinic.scheduling.plan.repository.TreatmentOutcomeRepository;
 import org.botoxclinic.scheduling.plan.repository.TreatmentPlanRepository;
 import org.jboss.logging.Logger;
 
@@ -34,17 +36,19 @@ public class TreatmentPlanService {
 
     private final TreatmentPlanRepository plans;
     private final PatientService patients;
+    private final TreatmentOutcomeRepository outcomes;
     private final PlanBookings bookings;
     private final ClinicDayService clinicDays;
     private final AuditTrail audit;
     private final Event<TreatmentPlanCancelled> cancellations;
     private final Clock clock;
 
-    public TreatmentPlanService(TreatmentPlanRepository plans, PatientService patients, PlanBookings bookings,
-                                ClinicDayService clinicDays, AuditTrail audit, Event<TreatmentPlanCancelled> cancellations,
-                                Clock clock) {
+    public TreatmentPlanService(TreatmentPlanRepository plans, PatientService patients, TreatmentOutcomeRepository outcomes,
+                                PlanBookings bookings, ClinicDayService clinicDays, AuditTrail audit,
+                                Event<TreatmentPlanCancelled> cancellations, Clock clock) {
         this.plans = plans;
         this.patients = patients;
+        this.outcomes = outcomes;
         this.bookings = bookings;
         this.clinicDays = clinicDays;
         this.audit = audit;
@@ -57,7 +61,7 @@ public class TreatmentPlanService {
         TreatmentPlan plan = plans.findByIdOptional(referralId)
                 .orElseThrow(() -> new NotFoundException("treatment plan", referralId));
         audit.record("READ", RESOURCE, referralId, referralId);
-        return overview(plan);
+        return overview(plan).withOutcomes(outcomes.ofPlan(referralId));
     }
 
     /** The plan with its next eligible date and the clinic day to offer, as of today. */
@@ -90,10 +94,13 @@ public class TreatmentPlanService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void referralAccepted(UUID referralId, UUID patientId, PatientIdentity patient, String indication,
-                                 OffsetDateTime acceptedAt) {
+                                 OffsetDateTime acceptedAt, Measurement baseline) {
         UUID current = patientId == null ? null : patients.currentWithTurn(patientId);
         Locked locked = lockedOrStarted(referralId, indication);
-        if (!locked.plan().referralAccepted(patient, current, indication, acceptedAt, now())) {
+        if (baseline != null && !TreatmentPlan.isBaselineFor(baseline, indication != null ? indication : locked.plan().indication())) {
+            LOG.warnf("Referral %s: the baseline's scale or value does not fit the indication; the plan keeps none", referralId);
+        }
+        if (!locked.plan().referralAccepted(patient, current, indication, acceptedAt, baseline, now())) {
             audit.record("REFUSE_OPEN", "referral", referralId, referralId);
             LOG.infof("Referral %s was cancelled before its acceptance arrived: treatment plan stays cancelled", referralId);
             return;

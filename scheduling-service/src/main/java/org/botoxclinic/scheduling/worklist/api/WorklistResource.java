@@ -34,7 +34,9 @@ public class WorklistResource {
     @Operation(summary = "One of the scheduler's queues, one page at a time",
             description = "kind: ready-to-schedule and due (eligible within the configured days, not booked), soonest "
                     + "eligible first | no-shows, by date | authorization-ending (window ends within the configured days, "
-                    + "visits unused), soonest end first. Returns {items, next}: pass next back as cursor for the "
+                    + "visits unused), soonest end first | non-responders (the latest primary-measure outcome assessed "
+                    + "after the second treatment improved by less than the configured percentage of the baseline; the "
+                    + "figure is the plan's improvementAfterSecondTreatment), least improved first. Returns {items, next}: pass next back as cursor for the "
                     + "following page; next is null on the last page.")
     public Page<WorklistEntryView> get(@QueryParam("kind") String kind,
                                        @Parameter(description = "Entries per page") @QueryParam("limit")

@@ -12,7 +12,9 @@ public enum WorklistKind {
     /** Missed appointments not yet rebooked. */
     NO_SHOWS("no-shows"),
     /** Authorization windows ending soon with visits unused. */
-    AUTHORIZATION_ENDING("authorization-ending");
+    AUTHORIZATION_ENDING("authorization-ending"),
+    /** Improved by less than the configured percentage after two treatments, least improved first. */
+    NON_RESPONDERS("non-responders");
 
     private final String parameter;
 

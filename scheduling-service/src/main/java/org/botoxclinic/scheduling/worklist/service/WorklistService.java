@@ -1,5 +1,6 @@
 package org.botoxclinic.scheduling.worklist.service;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -17,6 +18,7 @@ import org.botoxclinic.platform.paging.Cursor;
 import org.botoxclinic.platform.paging.Page;
 import org.botoxclinic.scheduling.appointment.domain.Appointment;
 import org.botoxclinic.scheduling.appointment.repository.AppointmentRepository;
+import org.botoxclinic.scheduling.config.OutcomesConfig;
 import org.botoxclinic.scheduling.config.SchedulingConfig;
 import org.botoxclinic.scheduling.plan.domain.TreatmentPlan;
 import org.botoxclinic.scheduling.plan.repository.TreatmentPlanRepository;
@@ -34,15 +36,17 @@ public class WorklistService {
     private final AuditTrail audit;
     private final Clock clock;
     private final SchedulingConfig config;
+    private final OutcomesConfig outcomes;
 
     public WorklistService(TreatmentPlanRepository plans, AppointmentRepository appointments, TreatmentPlanService planService,
-                           AuditTrail audit, Clock clock, SchedulingConfig config) {
+                           AuditTrail audit, Clock clock, SchedulingConfig config, OutcomesConfig outcomes) {
         this.plans = plans;
         this.appointments = appointments;
         this.planService = planService;
         this.audit = audit;
         this.clock = clock;
         this.config = config;
+        this.outcomes = outcomes;
     }
 
     /** The queue named by a request parameter ({@code ready-to-schedule}, {@code due}, ...). */
@@ -59,6 +63,7 @@ public class WorklistService {
             case DUE -> byEligibility(kind, today, today.plusDays(config.dueWithinDays()), cursor, limit);
             case NO_SHOWS -> noShows(cursor, limit);
             case AUTHORIZATION_ENDING -> authorizationEnding(today, cursor, limit);
+            case NON_RESPONDERS -> nonResponders(cursor, limit);
         };
         audit.recordAll("READ", TreatmentPlanService.RESOURCE, page.items().stream()
                 .map(e -> new AuditTrail.Disclosed(e.plan().plan().referralId(), e.plan().plan().referralId())).toList());
@@ -106,6 +111,22 @@ public class WorklistService {
                 after, limit + 1);
         return Page.of(entries(found), limit,
                 e -> Cursor.of(list, e.plan().plan().authorization().validTo(), e.plan().plan().referralId()));
+    }
+
+    /**
+     * Patients judged after two treatments who improved by less than the configured percentage, least improved first.
+     * The cursor carries the improvement in tenths of a percent, as stored.
+     */
+    private Page<WorklistEntry> nonResponders(String cursor, int limit) {
+        String list = WorklistKind.NON_RESPONDERS.parameter();
+        After<BigDecimal> after = null;
+        if (cursor != null) {
+            Cursor c = Cursor.decode(cursor, list, 2);
+            after = new After<>(BigDecimal.valueOf(c.number(0), 1), c.uuid(1));
+        }
+        List<TreatmentPlan> found = plans.nonResponders(outcomes.nonResponderBelowPercent(), after, limit + 1);
+        return Page.of(entries(found), limit, e -> Cursor.of(list,
+                e.plan().plan().improvementAfterSecondTreatment().movePointRight(1).longValueExact(), e.plan().plan().referralId()));
     }
 
     private List<WorklistEntry> entries(List<TreatmentPlan> found) {
