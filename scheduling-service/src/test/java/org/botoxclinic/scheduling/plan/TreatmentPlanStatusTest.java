@@ -90,16 +90,16 @@ class TreatmentPlanStatusTest {
         TreatmentPlan plan = TreatmentPlan.start(UUID.randomUUID(), null, NOW);
         PatientIdentity referred = new PatientIdentity("Alex", "Rivera", LocalDate.of(1984, 5, 17), "female");
         UUID patient = UUID.randomUUID();
-        assertTrue(plan.referralAccepted(referred, patient, "CHRONIC_MIGRAINE", NOW, NOW));
+        assertTrue(plan.referralAccepted(referred, patient, "CHRONIC_MIGRAINE", NOW, null, NOW));
         assertEquals(patient, plan.patientId());
-        plan.referralAccepted(referred, null, "CHRONIC_MIGRAINE", NOW, NOW);
+        plan.referralAccepted(referred, null, "CHRONIC_MIGRAINE", NOW, null, NOW);
         assertEquals(patient, plan.patientId());
-        plan.referralAccepted(referred, UUID.randomUUID(), "CHRONIC_MIGRAINE", NOW, NOW);
+        plan.referralAccepted(referred, UUID.randomUUID(), "CHRONIC_MIGRAINE", NOW, null, NOW);
         assertEquals(patient, plan.patientId());
 
         TreatmentPlan cancelled = TreatmentPlan.start(UUID.randomUUID(), null, NOW);
         cancelled.cancel(NOW, NOW);
-        assertFalse(cancelled.referralAccepted(referred, patient, "CHRONIC_MIGRAINE", NOW, NOW));
+        assertFalse(cancelled.referralAccepted(referred, patient, "CHRONIC_MIGRAINE", NOW, null, NOW));
         assertNull(cancelled.patientId());
     }
 
