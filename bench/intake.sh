@@ -3,9 +3,9 @@
 #
 #  (a) pgbench on the stack's PostgreSQL (referral database, as the service's runtime login) running the minimal
 #      durable writes of one submission as one transaction with prepared statements: the referral row, its RECEIVED
-#      and TRIAGED timeline entries, its audit entry (bench/intake/minimal-submission.sql: begin; insert the referral,
-#      returning its id; insert both timeline entries in one multi-row insert; insert the audit entry; commit, i.e.
-#      three prepared statements in five round trips), BENCH_CONCURRENCY clients for BENCH_SECONDS. The referral and timeline rows go into the real tables, with their indexes and foreign
+#      and TRIAGED timeline entries, its audit entry (bench/intake/minimal-submission.sql: begin; find or create the
+#      patient (one statement); insert the referral, returning its id; insert both timeline entries in one multi-row
+#      insert; insert the audit entry; commit, i.e. four prepared statements in six round trips), BENCH_CONCURRENCY clients for BENCH_SECONDS. The referral and timeline rows go into the real tables, with their indexes and foreign
 #      keys, and are deleted afterwards by their partner id (bench-pgbench-<run>). The audit trail is append-only
 #      (its trigger refuses deletes, and the runtime login may not delete), so the audit row goes into a scratch copy
 #      of audit_entry (same columns, defaults, constraints and indexes; its own id sequence), which the owner login
@@ -82,7 +82,10 @@ tmp=$(mktemp -d)
 # Removes what phase (a) inserted: its referrals and their timeline entries, and the scratch audit table.
 cleanup_pgbench() {
     sql -c "delete from timeline_entry where referral_id in (select id from referral where partner_id = '$marker');
-            delete from referral where partner_id = '$marker';" 2>/dev/null || true
+            with gone as (delete from referral where partner_id = '$marker' returning patient_id)
+            delete from patient p where p.id in (select patient_id from gone)
+               and not exists (select 1 from referral r where r.patient_id = p.id and r.partner_id <> '$marker');" \
+        2>/dev/null || true
     owner_sql -c 'drop table if exists bench_audit_entry; drop sequence if exists bench_audit_entry_id_seq;' \
         2>/dev/null || true
 }
@@ -100,7 +103,7 @@ create table bench_audit_entry (like audit_entry including defaults including co
 create sequence bench_audit_entry_id_seq owned by bench_audit_entry.id;
 alter table bench_audit_entry alter column id set default nextval('bench_audit_entry_id_seq');
 SQL
-printf '(a) pgbench: %d clients, %d s, minimal writes of one submission (begin, 3 prepared inserts, commit)\n' \
+printf '(a) pgbench: %d clients, %d s, minimal writes of one submission (begin, patient match, 3 prepared inserts, commit)\n' \
     "$concurrency" "$seconds"
 PGUSER=$pg_user PGPASSWORD=$pg_password pgbench -n -M prepared -c "$concurrency" -j "$threads" -T "$seconds" \
     -D marker="$marker" -f bench/intake/minimal-submission.sql >"$tmp/pgbench.out" 2>&1 \

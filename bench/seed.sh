@@ -47,7 +47,7 @@ for db in referral insurance scheduling; do
 done
 
 if [ "$truncate" = 1 ]; then
-    psql_as referral -c 'truncate webhook_delivery, timeline_entry, referral, audit_entry, outbox_event, processed_event restart identity cascade'
+    psql_as referral -c 'truncate webhook_delivery, timeline_entry, referral, patient, audit_entry, outbox_event, processed_event restart identity cascade'
     psql_as insurance -c 'truncate treatment_use, case_status_change, case_requirement, authorization_case, cancelled_referral, audit_entry, outbox_event, processed_event restart identity cascade'
     psql_as scheduling -c 'truncate treatment_outcome, appointment, treatment_plan, audit_entry, outbox_event, processed_event restart identity cascade'
 fi
@@ -171,13 +171,22 @@ SQL
 REFERRAL_SQL=$(cat <<SQL
 $(without_indexes referral timeline_entry audit_entry)
 $BASE
+-- One patient per referral (every seeded referral has a phone and a member id of its own), keyed as intake keys them.
+insert into patient (id, date_of_birth, first_name_key, last_name_key, member_id_key, phone_key, created_at)
+select md5('patient:' || i)::uuid, date '1940-01-01' + (d10 * 23 + d11) % 26000,
+       patient_name_key((array['Maria', 'James', 'Linda', 'Robert', 'Patricia', 'Michael', 'Jennifer', 'David', 'Elizabeth', 'Daniel'])[1 + d8 % 10]),
+       patient_name_key((array['Garcia', 'Smith', 'Johnson', 'Nguyen', 'Brown', 'Miller', 'Davis', 'Lopez', 'Wilson', 'Patel', 'Kim', 'Clark'])[1 + d9 % 12]),
+       patient_member_key('M' || lpad(i::text, 9, '0')), patient_phone_key('+1555' || lpad((i % 10000000)::text, 7, '0')),
+       created
+  from s;
 insert into referral (id, source, partner_id, external_referral_id, status, indication, urgency, urgency_rank,
                       diagnosis_codes, patient_first_name, patient_last_name, patient_date_of_birth, patient_sex,
                       patient_phone, patient_email, patient_address_line1, patient_address_city, patient_address_state,
                       patient_postal_code, provider_npi, provider_name, provider_practice, provider_phone,
                       insurance_payer_id, insurance_payer_name, insurance_member_id, insurance_plan_type,
                       clinical_details, submission_hash, triage_outcome, triage_reasons, triaged_at, decision_reason,
-                      info_question, created_by, stage, authorized, progress_at, created_at, updated_at, version)
+                      info_question, created_by, stage, authorized, progress_at, created_at, updated_at, version,
+                      patient_id)
 select id,
        case when partner is null then 'PHONE' else 'PARTNER' end,
        partner,
@@ -228,7 +237,8 @@ select id,
        created,
        case when status = 'ACCEPTED' then accepted_at when status = 'RECEIVED' then created
             else created + interval '2 days' end,
-       case when status = 'ACCEPTED' then 1 else 0 end
+       case when status = 'ACCEPTED' then 1 else 0 end,
+       md5('patient:' || i)::uuid
   from s;
 
 -- The clinic's own entries and those taken from the other services' events, as the consumers write them.

@@ -41,6 +41,26 @@ public final class SampleEvents {
     }
 
     /**
+     * A ReferralAccepted as referral-service publishes it since patients exist: with the patient's id and the baseline
+     * of the indication's primary measure (20 headache days a month).
+     */
+    public static String referralAccepted(UUID referralId, UUID patientId) {
+        String accepted = referralAccepted(referralId).strip();
+        return accepted.substring(0, accepted.length() - 1) + """
+                ,"patientId":"%s","baseline":{"measure":"HEADACHE_DAYS_PER_MONTH","value":20}}
+                """.formatted(patientId).strip();
+    }
+
+    /** A PatientMerged: {@code mergedPatientId} merged into {@code patientId} (the record key), an hour before now. */
+    public static String patientMerged(UUID patientId, UUID mergedPatientId, UUID... referralIds) {
+        String ids = java.util.Arrays.stream(referralIds).map(id -> "\"" + id + "\"")
+                .collect(java.util.stream.Collectors.joining(","));
+        return """
+                {"patientId":"%s","mergedPatientId":"%s","referralIds":[%s],"mergedAt":"%s"}
+                """.formatted(patientId, mergedPatientId, ids, iso(TestClock.now().minusHours(1))).strip();
+    }
+
+    /**
      * A ReferralAccepted as published before the event dropped the patient's contact details (phone, email,
      * address): such records may still sit in the topic, and consumers must accept them.
      */

@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.botoxclinic.contracts.EventTypes;
 import org.junit.jupiter.api.Test;
 
 class EventContractTest {
@@ -25,6 +27,32 @@ class EventContractTest {
     void shouldAcceptTheDocumentedExamples() throws IOException {
         assertTrue(EventContract.violations("ReferralAccepted", example("ReferralAccepted")).isEmpty());
         assertTrue(EventContract.violations("AuthorizationApproved", example("AuthorizationApproved")).isEmpty());
+    }
+
+    @Test
+    void shouldAcceptTheDocumentedExamplesOfEveryReferralEvent() throws IOException {
+        for (String type : List.of(EventTypes.REFERRAL_ACCEPTED, EventTypes.REFERRAL_DECLINED, EventTypes.REFERRAL_CANCELLED,
+                EventTypes.PATIENT_MERGED)) {
+            assertEquals(Set.of(), EventContract.violations(type, example(type)), type);
+        }
+    }
+
+    @Test
+    void shouldAcceptPatientIdAndBaselineAndStillEventsWithoutThem() {
+        UUID referral = UUID.randomUUID();
+        UUID patient = UUID.randomUUID();
+        String withPatient = SampleEvents.referralAccepted(referral, patient);
+        assertTrue(withPatient.contains(patient.toString()));
+        assertEquals(Set.of(), EventContract.violations(EventTypes.REFERRAL_ACCEPTED, withPatient));
+        assertEquals(Set.of(), EventContract.violations(EventTypes.REFERRAL_ACCEPTED,
+                withPatient.replace("{\"measure\":\"HEADACHE_DAYS_PER_MONTH\",\"value\":20}", "null")));
+        assertFalse(EventContract.violations(EventTypes.REFERRAL_ACCEPTED,
+                withPatient.replace("\"value\":20", "\"value\":\"twenty\"")).isEmpty());
+        assertFalse(EventContract.violations(EventTypes.REFERRAL_ACCEPTED,
+                withPatient.replace(patient.toString(), "not-a-uuid")).isEmpty());
+        String merged = SampleEvents.patientMerged(patient, UUID.randomUUID(), referral);
+        assertEquals(Set.of(), EventContract.violations(EventTypes.PATIENT_MERGED, merged));
+        assertFalse(EventContract.violations(EventTypes.PATIENT_MERGED, merged.replace("\"mergedPatientId\"", "\"other\"")).isEmpty());
     }
 
     @Test

@@ -16,8 +16,16 @@ public interface DomainEvent {
     /** The CloudEvents {@code ce_type}. */
     String type();
 
-    /** The Kafka key and CloudEvents subject: everything about one referral stays in order on one partition. */
+    /** The referral the event is about: everything about one referral stays in order on one partition. */
     UUID referralId();
+
+    /**
+     * The Kafka key and CloudEvents subject: the referral's id, unless the event is about something else (a patient
+     * merge is keyed by the surviving patient).
+     */
+    default UUID key() {
+        return referralId();
+    }
 
     /** The CloudEvents {@code ce_time}: when the change happened in the domain, not when it was published. */
     OffsetDateTime occurredAt();

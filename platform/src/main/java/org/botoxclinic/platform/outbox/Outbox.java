@@ -34,10 +34,10 @@ public class Outbox {
         this.transactions = transactions;
     }
 
-    /** Appends the event to this service's topic, keyed by its referral. */
+    /** Appends the event to this service's topic, keyed by its key (the referral's id, for most events). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(DomainEvent event) {
-        String key = event.referralId().toString();
+        String key = event.key().toString();
         em.createNativeQuery("""
                         insert into outbox_event (event_id, topic, event_key, event_type, source, subject, occurred_at, payload)
                         values (?1, ?2, ?3, ?4, ?5, ?6, ?7, cast(?8 as jsonb))

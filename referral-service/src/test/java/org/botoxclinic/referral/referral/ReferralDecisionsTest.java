@@ -80,13 +80,18 @@ class ReferralDecisionsTest {
             // (the outbox keeps it as jsonb, which does not keep the order of the fields).
             var payload = ReferralFixtures.JSON.readTree(record.value());
             assertEquals(Set.of("referralId", "acceptedAt", "source", "partnerId", "externalReferralId", "indication",
-                    "diagnosisCodes", "urgency", "patient", "referringProvider", "insurance", "clinicalDetails"), fields(payload));
+                    "diagnosisCodes", "urgency", "patient", "referringProvider", "insurance", "clinicalDetails", "patientId",
+                    "baseline"), fields(payload));
+            assertEquals("HEADACHE_DAYS_PER_MONTH", payload.path("baseline").path("measure").asText());
+            assertEquals(20, payload.path("baseline").path("value").asInt());
+            assertTrue(payload.path("patientId").asText().matches("[0-9a-f-]{36}"));
             // Only what a consumer reads: no phone, email or address, although the referral has them.
             assertEquals(Set.of("firstName", "lastName", "dateOfBirth", "sex"), fields(payload.path("patient")));
             assertFalse(record.value().contains("555-0100") || record.value().contains("62701"),
                     "the patient's contact details stay in referral-service");
             assertEquals(Set.of("headacheDaysPerMonth", "headacheHoursPerDay", "migraineDaysPerMonth", "symptomMonths",
-                    "priorPreventiveClasses", "currentCgrpAntagonist", "spasticityCause", "affectedSide"),
+                    "priorPreventiveClasses", "currentCgrpAntagonist", "spasticityCause", "affectedSide", "twstrsTotal",
+                    "modifiedAshworth", "jankovicRatingScale", "cgiSeverity"),
                     fields(payload.path("clinicalDetails")));
             assertEquals("BETA_BLOCKER", payload.path("clinicalDetails").path("priorPreventiveClasses").path(0).asText());
             assertEquals("/referral-service", KafkaProbe.header(record, "ce_source"));

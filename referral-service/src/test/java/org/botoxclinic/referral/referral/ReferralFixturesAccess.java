@@ -9,4 +9,9 @@ public final class ReferralFixturesAccess {
     public static String body(String externalId) {
         return ReferralFixtures.body(externalId).toString();
     }
+
+    /** The same referral as a tree, to change before sending. */
+    public static com.fasterxml.jackson.databind.node.ObjectNode node(String externalId) {
+        return ReferralFixtures.body(externalId);
+    }
 }

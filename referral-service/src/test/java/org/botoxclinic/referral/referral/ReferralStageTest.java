@@ -36,7 +36,7 @@ class ReferralStageTest {
         return Referral.receive(ReferralSource.PARTNER, "pcp-north", "EXT-1", null, "hash", Indication.CHRONIC_MIGRAINE,
                 Urgency.ROUTINE, List.of("G43.709"),
                 new Patient("Alex", "Rivera", LocalDate.of(1984, 5, 17), Sex.FEMALE, "555-0100", null, null),
-                new ReferringProvider("1234567893", "Dr. Lee", null, null, null),
+                java.util.UUID.randomUUID(), new ReferringProvider("1234567893", "Dr. Lee", null, null, null),
                 new Coverage("AETNA", "Aetna", "W123456789", null, null), null, null, "tester", T0);
     }
 

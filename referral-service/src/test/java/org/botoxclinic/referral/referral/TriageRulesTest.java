@@ -21,7 +21,7 @@ class TriageRulesTest {
     private static final LocalDate ADULT = LocalDate.of(1980, 1, 1);
 
     private static ClinicalDetails migraine(Integer days, Double hours, Integer months) {
-        return new ClinicalDetails(days, hours, null, months, null, null, null, null);
+        return new ClinicalDetails(days, hours, null, months, null, null, null, null, null, null, null, null);
     }
 
     private static TriageResult screen(Indication indication, LocalDate born, ClinicalDetails details) {

@@ -94,6 +94,8 @@ class HostileInputSweepTest {
                     .get("/api/partners/me/webhook/deliveries")));
             probes.add(new Probe("GET audit limit=" + number, () -> given().auth().oauth2(DevTokens.forGroup("admin"))
                     .queryParam("limit", number).get("/api/audit")));
+            probes.add(new Probe("GET possible duplicates limit=" + number, () -> intake().queryParam("limit", number)
+                    .get("/api/patients/possible-duplicates")));
         }
         for (String number : JSON_NUMBERS) {
             probes.add(new Probe("POST referrals {headacheDaysPerMonth:" + number + "}", () -> partner()
@@ -105,6 +107,8 @@ class HostileInputSweepTest {
                     .queryParam("cursor", cursor).get("/api/partners/me/webhook/deliveries")));
             probes.add(new Probe("GET audit cursor=" + abbreviated(cursor), () -> given().auth().oauth2(DevTokens.forGroup("admin"))
                     .queryParam("cursor", cursor).get("/api/audit")));
+            probes.add(new Probe("GET possible duplicates cursor=" + abbreviated(cursor), () -> intake()
+                    .queryParam("cursor", cursor).get("/api/patients/possible-duplicates")));
         }
         for (String id : IDS) {
             probes.add(new Probe("GET referrals/" + abbreviated(id), () -> intake().get("/api/referrals/{id}", id)));
@@ -112,6 +116,14 @@ class HostileInputSweepTest {
             probes.add(new Probe("POST referrals/" + abbreviated(id) + "/accept", () -> intake().post("/api/referrals/{id}/accept", id)));
             probes.add(new Probe("GET audit referralId=" + abbreviated(id), () -> given().auth().oauth2(DevTokens.forGroup("admin"))
                     .queryParam("referralId", id).get("/api/audit")));
+            probes.add(new Probe("GET patients/" + abbreviated(id), () -> intake().get("/api/patients/{id}", id)));
+            probes.add(new Probe("POST patients/" + abbreviated(id) + "/merge", () -> given().auth()
+                    .oauth2(DevTokens.forGroup("admin")).contentType(ContentType.JSON)
+                    .body("{\"mergedPatientId\":\"" + UUID.randomUUID() + "\"}").post("/api/patients/{id}/merge", id)));
+            probes.add(new Probe("POST patients/merge {mergedPatientId:" + abbreviated(id) + "}", () -> given().auth()
+                    .oauth2(DevTokens.forGroup("admin")).contentType(ContentType.JSON)
+                    .body("{\"mergedPatientId\":\"" + id.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}")
+                    .post("/api/patients/{id}/merge", UUID.randomUUID())));
         }
         return probes.stream();
     }

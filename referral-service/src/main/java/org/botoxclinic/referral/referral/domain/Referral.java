@@ -48,6 +48,9 @@ public class Referral {
     private List<String> diagnosisCodes;
     @Embedded
     private Patient patient;
+    /** The patient this referral is about; only a merge changes it (in SQL), so an entity update never writes it. */
+    @Column(name = "patient_id", updatable = false)
+    private UUID patientId;
     @Embedded
     private ReferringProvider referringProvider;
     @Embedded
@@ -97,7 +100,7 @@ public class Referral {
     /** A new referral as received, before screening. */
     public static Referral receive(ReferralSource source, String partnerId, String externalReferralId, String idempotencyKey,
                                    String submissionHash, Indication indication, Urgency urgency, List<String> diagnosisCodes,
-                                   Patient patient, ReferringProvider referringProvider, Coverage insurance,
+                                   Patient patient, UUID patientId, ReferringProvider referringProvider, Coverage insurance,
                                    ClinicalDetails clinicalDetails, String notes, String createdBy, OffsetDateTime now) {
         Referral referral = new Referral();
         referral.id = UUID.randomUUID();
@@ -113,6 +116,7 @@ public class Referral {
         referral.urgencyRank = (short) (referral.urgency == Urgency.URGENT ? 0 : 1);
         referral.diagnosisCodes = List.copyOf(diagnosisCodes);
         referral.patient = patient;
+        referral.patientId = patientId;
         referral.referringProvider = referringProvider;
         referral.insurance = insurance;
         referral.clinicalDetails = clinicalDetails;
@@ -203,6 +207,7 @@ public class Referral {
     public short urgencyRank() { return urgencyRank; }
     public List<String> diagnosisCodes() { return diagnosisCodes; }
     public Patient patient() { return patient; }
+    public UUID patientId() { return patientId; }
     public ReferringProvider referringProvider() { return referringProvider; }
     public Coverage insurance() { return insurance; }
     public ClinicalDetails clinicalDetails() { return clinicalDetails; }

@@ -13,6 +13,6 @@ public record TriageInput(Indication indication, LocalDate dateOfBirth, LocalDat
     }
 
     public ClinicalDetails detailsOrEmpty() {
-        return details != null ? details : new ClinicalDetails(null, null, null, null, null, null, null, null);
+        return details != null ? details : ClinicalDetails.NONE;
     }
 }

@@ -13,7 +13,8 @@ import org.botoxclinic.referral.referral.domain.Referral;
  * Published when staff accept a referral. It carries the patient's identity, the indication and codes, the
  * clinical details and the coverage, so that insurance-service can open a pre-authorization case and
  * scheduling-service a treatment plan without calling back; not the patient's phone, email or address, which no
- * consumer reads (the AsyncAPI document lists who reads each patient field). Every part is a record of its own: a change to the
+ * consumer reads (the AsyncAPI document lists who reads each patient field). It names the patient ({@code patientId})
+ * and the baseline of the indication's primary outcome measure. Every part is a record of its own: a change to the
  * referral's entities cannot change the wire contract unnoticed.
  */
 public record ReferralAccepted(UUID referralId,
@@ -27,7 +28,9 @@ public record ReferralAccepted(UUID referralId,
                                Patient patient,
                                Provider referringProvider,
                                Insurance insurance,
-                               ClinicalDetails clinicalDetails) implements DomainEvent {
+                               ClinicalDetails clinicalDetails,
+                               UUID patientId,
+                               Baseline baseline) implements DomainEvent {
 
     public static final String TYPE = EventTypes.REFERRAL_ACCEPTED;
 
@@ -42,7 +45,12 @@ public record ReferralAccepted(UUID referralId,
 
     public record ClinicalDetails(Integer headacheDaysPerMonth, Double headacheHoursPerDay, Integer migraineDaysPerMonth,
                                   Integer symptomMonths, List<String> priorPreventiveClasses, Boolean currentCgrpAntagonist,
-                                  String spasticityCause, String affectedSide) {
+                                  String spasticityCause, String affectedSide, Integer twstrsTotal, Double modifiedAshworth,
+                                  Integer jankovicRatingScale, Integer cgiSeverity) {
+    }
+
+    /** The indication's primary outcome measure before treatment; null when the referral did not give it. */
+    public record Baseline(String measure, Number value) {
     }
 
     public static ReferralAccepted of(Referral referral, OffsetDateTime acceptedAt) {
@@ -55,7 +63,13 @@ public record ReferralAccepted(UUID referralId,
                 new Patient(p.firstName(), p.lastName(), p.dateOfBirth(), p.sex().code()),
                 new Provider(r.npi(), r.name(), r.practice(), r.phone(), r.fax()),
                 new Insurance(i.payerId(), i.payerName(), i.memberId(), i.groupNumber(), i.planType()),
-                clinicalDetails(referral.clinicalDetails()));
+                clinicalDetails(referral.clinicalDetails()), referral.patientId(), baseline(referral));
+    }
+
+    private static Baseline baseline(Referral referral) {
+        var details = referral.clinicalDetails();
+        return details == null ? null : details.baselineFor(referral.indication())
+                .map(b -> new Baseline(b.measure().name(), b.value())).orElse(null);
     }
 
     private static ClinicalDetails clinicalDetails(org.botoxclinic.referral.referral.domain.ClinicalDetails d) {
@@ -65,7 +79,8 @@ public record ReferralAccepted(UUID referralId,
         return new ClinicalDetails(d.headacheDaysPerMonth(), d.headacheHoursPerDay(), d.migraineDaysPerMonth(),
                 d.symptomMonths(), d.priorPreventiveClasses() == null ? null
                         : d.priorPreventiveClasses().stream().map(Enum::name).toList(),
-                d.currentCgrpAntagonist(), name(d.spasticityCause()), name(d.affectedSide()));
+                d.currentCgrpAntagonist(), name(d.spasticityCause()), name(d.affectedSide()), d.twstrsTotal(),
+                d.modifiedAshworth(), d.jankovicRatingScale(), d.cgiSeverity());
     }
 
     private static String name(Enum<?> value) {

@@ -9,7 +9,7 @@ import org.botoxclinic.referral.referral.domain.Referral;
 
 /** Published when a referral is cancelled (the patient withdrew): open authorization cases and appointments end too. */
 public record ReferralCancelled(UUID referralId, OffsetDateTime cancelledAt, String reason, String cancelledBy,
-                                String partnerId) implements DomainEvent {
+                                String partnerId, UUID patientId) implements DomainEvent {
 
     public static final String TYPE = EventTypes.REFERRAL_CANCELLED;
 
@@ -17,7 +17,8 @@ public record ReferralCancelled(UUID referralId, OffsetDateTime cancelledAt, Str
     public enum CancelledBy { PARTNER, CLINIC }
 
     public static ReferralCancelled of(Referral referral, OffsetDateTime cancelledAt, CancelledBy by) {
-        return new ReferralCancelled(referral.id(), cancelledAt, referral.decisionReason(), by.name(), referral.partnerId());
+        return new ReferralCancelled(referral.id(), cancelledAt, referral.decisionReason(), by.name(), referral.partnerId(),
+                referral.patientId());
     }
 
     @Override

@@ -8,13 +8,14 @@ import org.botoxclinic.platform.events.DomainEvent;
 import org.botoxclinic.referral.referral.domain.Referral;
 
 /** Published when intake declines a referral, with the reason the referring PCP is given. */
-public record ReferralDeclined(UUID referralId, OffsetDateTime declinedAt, String reason, String partnerId)
+public record ReferralDeclined(UUID referralId, OffsetDateTime declinedAt, String reason, String partnerId, UUID patientId)
         implements DomainEvent {
 
     public static final String TYPE = EventTypes.REFERRAL_DECLINED;
 
     public static ReferralDeclined of(Referral referral, OffsetDateTime declinedAt) {
-        return new ReferralDeclined(referral.id(), declinedAt, referral.decisionReason(), referral.partnerId());
+        return new ReferralDeclined(referral.id(), declinedAt, referral.decisionReason(), referral.partnerId(),
+                referral.patientId());
     }
 
     @Override

@@ -28,6 +28,16 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
                 : find("partnerId = ?1 and idempotencyKey = ?2", partnerId, key).firstResultOptional();
     }
 
+    /**
+     * The patient a referral is about now (a merge changes it), read without loading the referral; empty for an
+     * unknown referral.
+     */
+    public Optional<UUID> patientIdOf(UUID referralId) {
+        return getEntityManager().createNativeQuery("select patient_id from referral where id = ?1", UUID.class)
+                .setParameter(1, referralId)
+                .getResultStream().findFirst().map(UUID.class::cast);
+    }
+
     public Optional<Referral> findByExternalId(String partnerId, String externalReferralId) {
         return find("partnerId = ?1 and externalReferralId = ?2", partnerId, externalReferralId).firstResultOptional();
     }

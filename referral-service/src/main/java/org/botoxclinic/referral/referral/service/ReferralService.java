@@ -20,6 +20,8 @@ import org.botoxclinic.platform.outbox.Outbox;
 import org.botoxclinic.platform.paging.Cursor;
 import org.botoxclinic.platform.paging.Page;
 import org.botoxclinic.platform.time.Timestamps;
+import org.botoxclinic.referral.patient.domain.PatientKeys;
+import org.botoxclinic.referral.patient.service.PatientService;
 import org.botoxclinic.referral.referral.domain.ClinicalDetails;
 import org.botoxclinic.platform.domain.Coverage;
 import org.botoxclinic.referral.referral.domain.Indication;
@@ -51,15 +53,17 @@ public class ReferralService {
     private static final String RESOURCE = "referral";
 
     private final ReferralRepository referrals;
+    private final PatientService patients;
     private final Outbox outbox;
     private final Event<ReferralChanged> changes;
     private final AuditTrail audit;
     private final ReferralConfig config;
     private final Clock clock;
 
-    public ReferralService(ReferralRepository referrals, Outbox outbox, Event<ReferralChanged> changes, AuditTrail audit,
+    public ReferralService(ReferralRepository referrals, PatientService patients, Outbox outbox, Event<ReferralChanged> changes, AuditTrail audit,
                            ReferralConfig config, Clock clock) {
         this.referrals = referrals;
+        this.patients = patients;
         this.outbox = outbox;
         this.changes = changes;
         this.audit = audit;
@@ -80,15 +84,19 @@ public class ReferralService {
      * inside this use case, which then rolls back, and the caller replays with {@link #replay}, which returns the
      * earlier referral when the content is the same and refuses it (409) when it is not.
      * <p>
+     * The patient is found or created first, in one statement (see {@code PatientRepository#identify}).
      * The referral is screened before it is written, so the finished row is inserted once; it, its timeline entries
      * and what the partner's webhook is owed are written at one flush, in batches, before the audit entry.
      */
     @Transactional
     public SubmitResult submit(NewReferral n) {
         OffsetDateTime now = now();
+        var p = n.patient();
+        UUID patientId = patients.identify(new PatientKeys(p.dateOfBirth(), p.firstName(), p.lastName(),
+                n.insurance().memberId(), p.phone()));
         Referral referral = Referral.receive(n.source(), n.partnerId(), n.externalReferralId(), n.idempotencyKey(),
-                n.fingerprint(), n.indication(), n.urgency(), n.diagnosisCodes(), n.patient(), n.referringProvider(),
-                n.insurance(), n.clinicalDetails(), n.notes(), n.submittedBy(), now);
+                n.fingerprint(), n.indication(), n.urgency(), n.diagnosisCodes(), n.patient(), patientId,
+                n.referringProvider(), n.insurance(), n.clinicalDetails(), n.notes(), n.submittedBy(), now);
         TriageResult triage = triage(referral);
         referral.triaged(triage, now);
         referrals.persist(referral);
