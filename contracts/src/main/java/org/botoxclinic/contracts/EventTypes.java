@@ -11,6 +11,7 @@ public final class EventTypes {
     public static final String REFERRAL_ACCEPTED = "ReferralAccepted";
     public static final String REFERRAL_DECLINED = "ReferralDeclined";
     public static final String REFERRAL_CANCELLED = "ReferralCancelled";
+    public static final String DOCUMENT_ATTACHED = "DocumentAttached";
     /** Keyed by the surviving patient's id, not a referral's. */
     public static final String PATIENT_MERGED = "PatientMerged";
 

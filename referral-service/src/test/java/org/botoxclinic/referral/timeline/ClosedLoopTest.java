@@ -128,15 +128,15 @@ class ClosedLoopTest {
                         .then().statusCode(200)
                         .body("stage", equalTo("TREATED"))
                         .body("entries.type", contains("RECEIVED", "TRIAGED", "ACCEPTED", "AUTHORIZATION_SUBMITTED",
-                                "AUTHORIZATION_APPROVED", "APPOINTMENT_SCHEDULED", "TREATMENT_COMPLETED")));
+                                "AUTHORIZATION_APPROVED", "APPOINTMENT_SCHEDULED", "TREATMENT_COMPLETED", "CONSULT_REPORT")));
         given().auth().oauth2(DevTokens.forPartner("pcp-other")).get("/api/referrals/" + id + "/timeline").then().statusCode(404);
         given().auth().oauth2(token).get("/api/referrals/" + id).then().body("stage", equalTo("TREATED"));
 
-        // Seven entries reach the partner, each signed with its secret; the first call failed and was retried once
+        // Eight entries reach the partner, each signed with its secret; the first call failed and was retried once
         // its back-off had passed on the test clock, which moves only when a test moves it.
         await().atMost(Duration.ofSeconds(20)).until(() -> {
             TestClock.advance(Duration.ofSeconds(1));
-            return received.stream().map(r -> r.get("body")).distinct().count() >= 7;
+            return received.stream().map(r -> r.get("body")).distinct().count() >= 8;
         });
         for (Map<String, String> call : received) {
             assertTrue(WebhookSignature.verify(SECRET, call.get("delivery"), call.get("timestamp"), call.get("body"),
@@ -144,6 +144,7 @@ class ClosedLoopTest {
             assertTrue(call.get("body").contains(id));
         }
         assertEquals(1, received.stream().filter(r -> r.get("body").contains("TREATMENT_COMPLETED")).count());
+        assertEquals(1, received.stream().filter(r -> r.get("body").contains("CONSULT_REPORT")).count());
         given().auth().oauth2(token).get("/api/partners/me/webhook/deliveries")
                 .then().statusCode(200)
                 .body("items.status", everyItemIs("DELIVERED"))

@@ -24,9 +24,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class ReferralEventsConsumer {
 
     /** ce_type of referral-service's DocumentAttached (contract of issue 12). */
-    static final String DOCUMENT_ATTACHED = "DocumentAttached";
+    static final String DOCUMENT_ATTACHED = EventTypes.DOCUMENT_ATTACHED;
     /** ce_type of referral-service's PatientMerged (contract of issue 12); keyed by the surviving patient id. */
-    static final String PATIENT_MERGED = "PatientMerged";
+    static final String PATIENT_MERGED = EventTypes.PATIENT_MERGED;
 
     private final Inbox inbox;
     private final EventRoutes routes;

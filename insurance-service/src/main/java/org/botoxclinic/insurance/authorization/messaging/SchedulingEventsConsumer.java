@@ -23,7 +23,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class SchedulingEventsConsumer {
 
     /** ce_type of scheduling-service's OutcomeRecorded (contract of issue 12). */
-    static final String OUTCOME_RECORDED = "OutcomeRecorded";
+    static final String OUTCOME_RECORDED = EventTypes.OUTCOME_RECORDED;
 
     private final Inbox inbox;
     private final EventRoutes routes;

@@ -169,6 +169,15 @@ public class ReferralService {
         return referral;
     }
 
+    /**
+     * The referral for a feature built on it (its documents), if the caller may see it: a partner only its own;
+     * anything else is 404, the refusal recorded as for every lookup. The feature records what it discloses.
+     */
+    @Transactional
+    public Referral visibleTo(UUID id, String partnerScope, String action) {
+        return visible(id, partnerScope, LockModeType.NONE, action);
+    }
+
     /** The intake work queue, one page after the cursor (null for the first). */
     @Transactional
     public Page<Referral> queue(ReferralQuery query, String cursor, int limit) {

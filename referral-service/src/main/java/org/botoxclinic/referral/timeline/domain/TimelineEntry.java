@@ -1,6 +1,7 @@
 package org.botoxclinic.referral.timeline.domain;
 
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -12,6 +13,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** One thing that happened to a referral; entries are only ever added. */
 @Entity
@@ -37,6 +41,9 @@ public class TimelineEntry {
     private UUID sourceEventId;
     @Column(name = "recorded_at")
     private OffsetDateTime recordedAt;
+    /** What a machine reads of the entry beside the line a person reads (a consult report's figures); mostly none. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    private Map<String, Object> details;
 
     protected TimelineEntry() {
     }
@@ -51,10 +58,17 @@ public class TimelineEntry {
         this.recordedAt = recordedAt;
     }
 
+    public TimelineEntry(UUID referralId, OffsetDateTime at, TimelineType type, String detail, Map<String, Object> details,
+                         UUID sourceEventId, OffsetDateTime recordedAt) {
+        this(referralId, at, type, detail, sourceEventId, recordedAt);
+        this.details = details;
+    }
+
     public Long id() { return id; }
     public UUID referralId() { return referralId; }
     public OffsetDateTime at() { return at; }
     public TimelineType type() { return type; }
     public String detail() { return detail; }
     public UUID sourceEventId() { return sourceEventId; }
+    public Map<String, Object> details() { return details; }
 }

@@ -17,7 +17,11 @@ public enum TimelineType {
     APPOINTMENT_SCHEDULED,
     APPOINTMENT_CANCELLED,
     NO_SHOW,
-    TREATMENT_COMPLETED;
+    TREATMENT_COMPLETED,
+    /** A document was attached to the referral (its type, name and SHA-256; never its content). */
+    DOCUMENT_ADDED,
+    /** After a treatment: what was given and how the patient is doing against the baseline (360X consult note). */
+    CONSULT_REPORT;
 
     /** The entry for progress another service reported. */
     public static TimelineType of(ReferralProgress progress) {

@@ -11,7 +11,10 @@ import org.botoxclinic.platform.inbox.Inbox;
 import org.botoxclinic.referral.timeline.service.TimelineService;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Closes the loop on appointments and treatment: what scheduling-service reports lands on the referral's timeline. */
+/**
+ * Closes the loop on appointments and treatment: what scheduling-service reports lands on the referral's timeline,
+ * and each completed treatment also sends the referring PCP a consult report.
+ */
 @ApplicationScoped
 public class SchedulingEventsConsumer {
 
@@ -27,7 +30,7 @@ public class SchedulingEventsConsumer {
                 .on(EventTypes.APPOINTMENT_RESCHEDULED, AppointmentRescheduledMessage.class, this::report)
                 .on(EventTypes.APPOINTMENT_CANCELLED, AppointmentCancelledMessage.class, this::report)
                 .on(EventTypes.APPOINTMENT_NO_SHOW, AppointmentNoShowMessage.class, this::report)
-                .on(EventTypes.TREATMENT_COMPLETED, TreatmentCompletedMessage.class, this::report)
+                .on(EventTypes.TREATMENT_COMPLETED, TreatmentCompletedMessage.class, this::treated)
                 .build();
     }
 
@@ -35,6 +38,11 @@ public class SchedulingEventsConsumer {
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
         inbox.process(record, routes);
+    }
+
+    /** The treatment's entry and, after it, the consult report for the referring PCP, from the one event. */
+    private void treated(TreatmentCompletedMessage message, IncomingEvent event) {
+        timeline.treated(message.referralId(), message.detail(), message.at(), event.id(), message.consultReport());
     }
 
     private void report(ReportedProgress message, IncomingEvent event) {

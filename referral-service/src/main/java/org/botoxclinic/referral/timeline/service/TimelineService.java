@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,6 +18,7 @@ import org.botoxclinic.referral.referral.domain.Referral;
 import org.botoxclinic.referral.referral.domain.ReferralProgress;
 import org.botoxclinic.referral.referral.service.ReferralChanged;
 import org.botoxclinic.referral.referral.service.ReferralService;
+import org.botoxclinic.referral.timeline.domain.ConsultReport;
 import org.botoxclinic.referral.timeline.domain.TimelineEntry;
 import org.botoxclinic.referral.timeline.domain.TimelineType;
 import org.botoxclinic.referral.timeline.repository.TimelineEntryRepository;
@@ -48,7 +50,7 @@ public class TimelineService {
     void onReferralChanged(@Observes ReferralChanged change) {
         List<TimelineEntry> added = new ArrayList<>(change.steps().size());
         for (ReferralChanged.Step step : change.steps()) {
-            added.add(entry(change.referral(), typeOf(step.change()), step.detail(), step.at(), null));
+            added.add(entry(change.referral(), typeOf(step.change()), step.detail(), null, step.at(), null));
         }
         announce(change.referral(), added);
     }
@@ -61,15 +63,45 @@ public class TimelineService {
      */
     @Transactional
     public void reported(UUID referralId, ReferralProgress progress, String detail, OffsetDateTime at, UUID eventId) {
+        record(referralId, progress, detail, at, eventId, null);
+    }
+
+    /**
+     * A treatment scheduling-service reported: its entry, then the consult report the referring PCP receives for it
+     * (a second entry from the same event, so that the PCP's system can tell the report from the status).
+     */
+    @Transactional
+    public void treated(UUID referralId, String detail, OffsetDateTime at, UUID eventId, ConsultReport report) {
+        record(referralId, ReferralProgress.TREATMENT_COMPLETED, detail, at, eventId, report);
+    }
+
+    private void record(UUID referralId, ReferralProgress progress, String detail, OffsetDateTime at, UUID eventId,
+                        ConsultReport report) {
         OffsetDateTime happened = at != null ? at : Timestamps.now(clock);
         Optional<Referral> referral = referrals.noteProgress(referralId, progress, happened);
         if (referral.isEmpty()) {
             LOG.warnf("Event %s reports %s for referral %s, which this service does not know", eventId, progress, referralId);
             return;
         }
-        announce(referral.get(), List.of(entry(referral.get(), TimelineType.of(progress), detail, happened, eventId)));
+        List<TimelineEntry> added = new ArrayList<>(2);
+        added.add(entry(referral.get(), TimelineType.of(progress), detail, null, happened, eventId));
+        if (report != null) {
+            added.add(entry(referral.get(), TimelineType.CONSULT_REPORT, report.detail(), report.details(), happened, eventId));
+        }
+        announce(referral.get(), added);
         // Written here, so that a redelivered event meets the unique event id inside this use case.
         entries.flush();
+    }
+
+    /**
+     * An entry a feature built on the referral adds in its own use case's transaction (a document attached), with the
+     * figures a machine reads beside the line a person reads; announced like every entry.
+     */
+    public TimelineEntry note(Referral referral, TimelineType type, String detail, Map<String, Object> details,
+                              OffsetDateTime at) {
+        TimelineEntry entry = entry(referral, type, detail, details, at, null);
+        announce(referral, List.of(entry));
+        return entry;
     }
 
     /** A referral's entries in the order they happened; bounded by the one referral. */
@@ -93,8 +125,10 @@ public class TimelineService {
      * A new entry, persisted: its id comes from the sequence at once, and it is written with the transaction's next
      * flush, batched with the entries and changes beside it (nothing here needs it written earlier).
      */
-    private TimelineEntry entry(Referral referral, TimelineType type, String detail, OffsetDateTime at, UUID eventId) {
-        TimelineEntry entry = new TimelineEntry(referral.id(), Timestamps.utc(at), type, detail, eventId, Timestamps.now(clock));
+    private TimelineEntry entry(Referral referral, TimelineType type, String detail, Map<String, Object> details,
+                                OffsetDateTime at, UUID eventId) {
+        TimelineEntry entry = new TimelineEntry(referral.id(), Timestamps.utc(at), type, detail, details, eventId,
+                Timestamps.now(clock));
         entries.persist(entry);
         return entry;
     }

@@ -183,8 +183,15 @@ public class PartnerWebhookService {
             body.put("externalReferralId", referral.externalReferralId());
             body.put("status", referral.status().name());
             body.put("stage", referral.stage() == null ? null : referral.stage().name());
-            body.put("entry", Map.of("id", entry.id(), "at", entry.at().toString(), "type", entry.type().name(),
-                    "detail", entry.detail()));
+            Map<String, Object> sent = new LinkedHashMap<>();
+            sent.put("id", entry.id());
+            sent.put("at", entry.at().toString());
+            sent.put("type", entry.type().name());
+            sent.put("detail", entry.detail());
+            if (entry.details() != null) {
+                sent.put("details", entry.details());
+            }
+            body.put("entry", sent);
             owed.add(new WebhookDeliveryRepository.Owed(entry.id(), json.write(body)));
         }
         deliveries.flush();
