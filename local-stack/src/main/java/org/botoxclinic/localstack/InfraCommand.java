@@ -2,6 +2,7 @@ package org.botoxclinic.localstack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -11,12 +12,12 @@ import java.util.concurrent.CountDownLatch;
 import org.botoxclinic.testkit.ClinicKafkaAccess;
 
 /**
- * {@code postgres [root] [port]} and {@code kafka [root] [port] [controller-port]}: each brings up one server of the
- * local run, prints {@value #READY} once it serves, and is stopped on its own, so an operator (or the fault suite)
- * can stop, restart, pause or kill the broker without touching the database. PostgreSQL runs detached (pg_ctl
- * starts it), so its command exits once the server and the service databases are ready; Kafka lives in its
- * command's JVM until that JVM is told to stop. {@code CLINIC_PG_HOST} and {@code CLINIC_KAFKA_BOOTSTRAP} point
- * at existing servers instead.
+ * {@code postgres [root] [port]}, {@code kafka [root] [port] [controller-port]} and
+ * {@code mail [root] [smtp-port] [http-port]}: each brings up one server of the local run, prints {@value #READY}
+ * once it serves, and is stopped on its own, so an operator (or the fault suite) can stop, restart, pause or kill
+ * the broker without touching the database. PostgreSQL runs detached (pg_ctl starts it), so its command exits once
+ * the server and the service databases are ready; Kafka and the mail sink live in their command's JVM until that
+ * JVM is told to stop. {@code CLINIC_PG_HOST} and {@code CLINIC_KAFKA_BOOTSTRAP} point at existing servers instead.
  */
 final class InfraCommand {
 
@@ -26,6 +27,8 @@ final class InfraCommand {
     static final int POSTGRES_PORT = 55432;
     static final int KAFKA_PORT = 59092;
     static final int KAFKA_CONTROLLER_PORT = 59093;
+    static final int MAIL_SMTP_PORT = 2525;
+    static final int MAIL_HTTP_PORT = 8025;
 
     private InfraCommand() {
     }
@@ -79,6 +82,31 @@ final class InfraCommand {
                     + ", dead-letter retention " + retention + "), pid " + ProcessHandle.current().pid());
         } catch (Exception e) {
             return failed("Kafka", e, lifecycle);
+        }
+        ready(started);
+        awaitShutdown();
+        return 0;
+    }
+
+    /**
+     * The development SMTP sink ({@link MailSink}); returns only when the start failed, otherwise runs until the JVM
+     * stops. It keeps nothing on disk, so the root argument is only there to match the other commands.
+     */
+    static int mail(List<String> args) {
+        Lifecycle lifecycle = new Lifecycle();
+        Runtime.getRuntime().addShutdownHook(new Thread(lifecycle::stopAll, "clinic-mail-stop"));
+        long started = System.nanoTime();
+        try {
+            int smtpPort = port(args, 1, MAIL_SMTP_PORT);
+            int httpPort = port(args, 2, MAIL_HTTP_PORT);
+            MailSink sink = lifecycle.start(Lifecycle.Component.MAIL,
+                    () -> MailSink.start(smtpPort, httpPort, Clock.systemUTC()));
+            System.out.println("Mail sink ready: SMTP 127.0.0.1:" + sink.smtpPort() + " (any sender, any recipient, no"
+                    + " login checked, nothing delivered onwards), messages http://127.0.0.1:" + sink.httpPort()
+                    + MailSink.PATH + " (GET; DELETE empties it; the newest " + MailSink.KEPT + " are kept), pid "
+                    + ProcessHandle.current().pid());
+        } catch (Exception e) {
+            return failed("The mail sink", e, lifecycle);
         }
         ready(started);
         awaitShutdown();

@@ -16,7 +16,7 @@ final class Lifecycle {
      * last and takes its shutdown checkpoint once all else is quiet.
      */
     enum Component {
-        KAFKA, POSTGRES
+        MAIL, KAFKA, POSTGRES
     }
 
     @FunctionalInterface

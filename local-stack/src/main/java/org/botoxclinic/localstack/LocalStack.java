@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * Entry point of {@code clinic-local-stack.jar}, normally driven by {@code ./clinic}:
- * {@code postgres [root] [port]} and {@code kafka [root] [port] [controller-port]} run one server each for the local
- * run, {@code token <group> ...} mints a development token.
+ * {@code postgres [root] [port]}, {@code kafka [root] [port] [controller-port]} and
+ * {@code mail [root] [smtp-port] [http-port]} run one server each for the local run, {@code token <group> ...} mints
+ * a development token.
  */
 public final class LocalStack {
 
@@ -21,10 +22,12 @@ public final class LocalStack {
         int status = switch (command) {
             case "postgres" -> InfraCommand.postgres(rest, System.getenv());
             case "kafka" -> InfraCommand.kafka(rest, System.getenv());
+            case "mail" -> InfraCommand.mail(rest);
             case "token" -> TokenCommand.run(rest, System.out, System.err);
             default -> {
                 System.err.println("usage: java -jar clinic-local-stack.jar postgres [repo-root] [port]");
                 System.err.println("       java -jar clinic-local-stack.jar kafka [repo-root] [port] [controller-port]");
+                System.err.println("       java -jar clinic-local-stack.jar mail [repo-root] [smtp-port] [http-port]");
                 System.err.println("       java -jar clinic-local-stack.jar token <group> [--partner ID] [--ttl HOURS]");
                 yield USAGE;
             }
