@@ -3,8 +3,8 @@
 # artifacts needed: ./mvnw -DskipTests package) in CLINIC_HOME / CLINIC_PORT_OFFSET, and always stops it again
 # (./clinic down) when it ends; it refuses to run over a stack that is already up there. Phases:
 #
-#  (a) `./clinic up -d`: wall-clock seconds until the launcher returns, i.e. PostgreSQL and Kafka ready and every
-#      service answering 200 on /q/health/ready and /q/health/started.
+#  (a) `./clinic up -d`: wall-clock seconds until the launcher returns, i.e. PostgreSQL, Kafka and the mail sink
+#      ready and every service answering 200 on /q/health/ready and /q/health/started.
 #  (b) each service started alone on the warm machine (the rest of the stack up and idle, the service stopped first
 #      with ./clinic stop), FOOTPRINT_STARTS times: seconds from the JVM process's start (/proc/<pid>/stat) until
 #      its management port's /q/health/ready answers 200 (status UP), then until /q/health/started does too
@@ -15,7 +15,8 @@
 #      the Kafka JVM; the PostgreSQL wrapper JVM (the local-stack command that starts PostgreSQL exits once the
 #      server is ready, so it holds nothing afterwards: "exited"); the postgres processes (postmaster and every
 #      backend/auxiliary process, count, summed RSS and summed PSS); and the three together (Kafka RSS + postgres
-#      PSS). The intake req/s is printed too, to check that memory settings do not cost throughput.
+#      PSS); then the mail sink's JVM, and the sum with it. The intake req/s is printed too, to check that memory
+#      settings do not cost throughput.
 #
 # Usage:  bench/footprint.sh
 # Environment (defaults in brackets):
@@ -212,6 +213,13 @@ else:
     print(f"    {'postgres processes':<28} not running")
 print(f"    {'infrastructure together':<28} {kafka_rss + pg_pss:7.1f}   (Kafka RSS + postgres PSS; with postgres RSS summed: "
       f"{kafka_rss + pg_rss:.1f})")
+mail = pid_of("mail")
+if mail:
+    s = status(mail)
+    print(f"    {'mail sink (JVM)':<28} {s['VmRSS']:7.1f} / {s['VmHWM']:7.1f}   pid {mail} (not in the sum above; "
+          f"with it: {kafka_rss + pg_pss + s['VmRSS']:.1f})")
+else:
+    print(f"    {'mail sink (JVM)':<28} not running")
 PY
 }
 
