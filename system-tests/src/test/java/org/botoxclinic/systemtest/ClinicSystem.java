@@ -26,19 +26,31 @@ import org.botoxclinic.testkit.EmbeddedPostgresServer;
 
 import static org.awaitility.Awaitility.await;
 
-/** The whole system for a journey: PostgreSQL with one database per service, Kafka, and the three services. */
+/**
+ * The whole system for a journey: PostgreSQL with one database per service, Kafka, the mail sink scheduling-service
+ * sends its e-mail to, and the three services.
+ */
 final class ClinicSystem implements AutoCloseable {
 
     final String kafka;
     final ServiceProcess referral;
     final ServiceProcess insurance;
     final ServiceProcess scheduling;
+    final MailSinkProcess mail;
     private final Map<String, String> databases;
     private final EmbeddedPostgresServer postgres;
 
+    /** The place the clinic's messages name (CLINIC_PLACE), so that a journey can look for it in a reminder. */
+    static final String PLACE = "Neurology clinic, 2nd floor, room 4";
+
+    /** Notification planning and sending every second, so that a reminder already due goes out at once. */
+    static final String NOTIFICATIONS_CHECK_EVERY = "1s";
+
     private ClinicSystem(String kafka, EmbeddedPostgresServer postgres, Map<String, String> databases,
-                         ServiceProcess referral, ServiceProcess insurance, ServiceProcess scheduling) {
+                         MailSinkProcess mail, ServiceProcess referral, ServiceProcess insurance,
+                         ServiceProcess scheduling) {
         this.kafka = kafka;
+        this.mail = mail;
         this.postgres = postgres;
         this.databases = databases;
         this.referral = referral;
@@ -61,6 +73,7 @@ final class ClinicSystem implements AutoCloseable {
                 "scheduling-service", postgres.createServiceDatabase("scheduling"));
         Map<String, String> databases = new HashMap<>();
         serviceDatabases.forEach((service, database) -> databases.put(service, database.url()));
+        MailSinkProcess mail = MailSinkProcess.start(root);
         ServiceProcess[] services = new ServiceProcess[3];
         String[] modules = {"referral-service", "insurance-service", "scheduling-service"};
         for (int i = 0; i < modules.length; i++) {
@@ -77,9 +90,27 @@ final class ClinicSystem implements AutoCloseable {
                     "CLINIC_INTAKE_RATE_LIMIT_REQUESTS", "1000000"));
             // Each service logs in to Kafka as itself, with only its own rights.
             env.putAll(EmbeddedKafkaBroker.serviceEnvironment(modules[i]));
-            services[i] = ServiceProcess.start(root, modules[i], env);
+            if ("scheduling-service".equals(modules[i])) {
+                // Reminders go to the sink, planned and sent every second, naming a place of the run's own.
+                env.putAll(mail.smtpEnvironment());
+                env.put("CLINIC_SMTP_FROM", "reminders@clinic.example.org");
+                env.put("CLINIC_NOTIFICATIONS_CHECK_EVERY", NOTIFICATIONS_CHECK_EVERY);
+                env.put("CLINIC_PLACE", PLACE);
+            }
+            try {
+                services[i] = ServiceProcess.start(root, modules[i], env);
+            } catch (RuntimeException | IOException e) {
+                // A service that does not start must not leave the ones before it, or the sink, running.
+                for (ServiceProcess started : services) {
+                    if (started != null) {
+                        started.close();
+                    }
+                }
+                mail.close();
+                throw e;
+            }
         }
-        return new ClinicSystem(kafka, postgres, databases, services[0], services[1], services[2]);
+        return new ClinicSystem(kafka, postgres, databases, mail, services[0], services[1], services[2]);
     }
 
     /** Counts rows in a service's own database, as an auditor would. */
@@ -119,6 +150,9 @@ final class ClinicSystem implements AutoCloseable {
             if (service != null) {
                 service.close();
             }
+        }
+        if (mail != null) {
+            mail.close();
         }
     }
 }

@@ -34,7 +34,8 @@ final class ServiceProcess implements AutoCloseable {
                 "system-test-services-reaper"));
     }
 
-    private static Process started(Process process) {
+    /** Registers a process of the run (a service, the mail sink) to be ended when the test JVM exits. */
+    static Process started(Process process) {
         STARTED.add(process);
         process.onExit().thenAccept(STARTED::remove);
         return process;
