@@ -17,8 +17,11 @@ import org.botoxclinic.scheduling.appointment.domain.Appointment;
 import org.botoxclinic.scheduling.appointment.domain.AppointmentStatus;
 import org.botoxclinic.scheduling.appointment.domain.DoseLimit;
 import org.botoxclinic.scheduling.appointment.domain.SamePatient;
+import org.botoxclinic.scheduling.clinicday.domain.BookedSlot;
 import org.botoxclinic.scheduling.clinicday.domain.BookedTime;
 import org.botoxclinic.scheduling.clinicday.domain.DayBookings;
+import org.botoxclinic.scheduling.clinicday.domain.DayFigures;
+import org.botoxclinic.scheduling.clinicday.domain.ScheduleEntry;
 import org.botoxclinic.scheduling.clinicday.domain.OpenBooking;
 import org.botoxclinic.scheduling.plan.domain.PlanBookings;
 import org.botoxclinic.scheduling.plan.domain.PlanStatus;
@@ -192,6 +195,43 @@ public class AppointmentRepository implements PanacheRepositoryBase<Appointment,
                 .setParameter("holding", AppointmentStatus.HOLDING_CHAIR_TIME)
                 .setParameter("except", except == null ? new UUID(0, 0) : except)
                 .getSingleResult().intValue();
+    }
+
+    @Override
+    public List<BookedSlot> slotsOn(LocalDate date, UUID except) {
+        return getEntityManager().createQuery("""
+                        select a from Appointment a
+                        where a.date = :date and a.status in :holding and a.id <> :except
+                        order by a.startTime, a.chair""", Appointment.class)
+                .setParameter("date", date)
+                .setParameter("holding", AppointmentStatus.HOLDING_CHAIR_TIME)
+                .setParameter("except", except == null ? new UUID(0, 0) : except)
+                .getResultList().stream()
+                .map(a -> new BookedSlot(a.id(), a.startTime(), a.durationMinutes(), a.chair(), a.providerId()))
+                .toList();
+    }
+
+    @Override
+    public List<ScheduleEntry> scheduleOn(LocalDate date) {
+        return list("date = ?1 and status in ?2", Sort.by("startTime").and("chair").and("id"), date,
+                AppointmentStatus.HOLDING_CHAIR_TIME).stream()
+                .map(a -> new ScheduleEntry(a.id(), a.referralId(), a.startTime(), a.endTime(), a.durationMinutes(),
+                        a.chair(), a.providerId(), a.status().name()))
+                .toList();
+    }
+
+    @Override
+    public DayFigures figuresOn(LocalDate date) {
+        List<Object[]> rows = getEntityManager().createQuery(
+                        "select a.status, count(*) from Appointment a where a.date = :date group by a.status", Object[].class)
+                .setParameter("date", date)
+                .getResultList();
+        Map<AppointmentStatus, Integer> counts = new HashMap<>();
+        for (Object[] row : rows) {
+            counts.put((AppointmentStatus) row[0], ((Number) row[1]).intValue());
+        }
+        return new DayFigures(counts.getOrDefault(AppointmentStatus.NOSHOW, 0),
+                counts.getOrDefault(AppointmentStatus.CANCELLED, 0), counts.getOrDefault(AppointmentStatus.FULFILLED, 0));
     }
 
     @Override
