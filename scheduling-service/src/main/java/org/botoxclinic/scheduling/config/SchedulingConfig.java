@@ -2,6 +2,7 @@ package org.botoxclinic.scheduling.config;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.Map;
 
 import io.smallrye.config.ConfigMapping;
@@ -42,6 +43,17 @@ public interface SchedulingConfig {
     @WithDefault("400")
     int maxUnitsPer84Days();
 
+    /**
+     * The grid of start times offered besides the ones right after an appointment or an opening: the nearest free
+     * times a refused requested time answers with are read from it.
+     */
+    @WithDefault("15")
+    int slotStepMinutes();
+
+    /** Where the clinic day takes place, as messages to patients and calendar entries name it. */
+    @WithDefault("Neurology clinic, Botox clinic day")
+    String place();
+
     /** How clinic days are generated. */
     interface ClinicDays {
 
@@ -57,9 +69,19 @@ public interface SchedulingConfig {
         @WithDefault("12")
         int horizonMonths();
 
+        /** Chairs (rooms) of a day staff did not set otherwise: chair-1..n. */
         @WithDefault("2")
         int chairs();
 
+        /** Injectors (providers) of a day staff did not set otherwise: injector-1..n. */
+        @WithDefault("2")
+        int injectors();
+
+        /** When the default chairs open and the default injectors start. */
+        @WithDefault("09:00")
+        LocalTime opensAt();
+
+        /** How long the default chairs are open and the default injectors work. */
         @WithDefault("6")
         int hours();
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -26,6 +27,7 @@ import org.botoxclinic.scheduling.appointment.domain.NoShowRule;
 import org.botoxclinic.scheduling.appointment.domain.Treatment;
 import org.botoxclinic.scheduling.clinicday.domain.AppointmentDurations;
 import org.botoxclinic.scheduling.plan.domain.Authorization;
+import org.botoxclinic.scheduling.clinicday.domain.Slot;
 import org.junit.jupiter.api.Test;
 
 class AppointmentRulesTest {
@@ -38,7 +40,11 @@ class AppointmentRulesTest {
             DAY.plusMonths(5), 2, 310);
 
     private static Appointment booked() {
-        return Appointment.book(UUID.randomUUID(), DAY, 30, UUID.randomUUID(), NOW);
+        return Appointment.book(UUID.randomUUID(), slot(DAY), 30, UUID.randomUUID(), NOW);
+    }
+
+    private static Slot slot(LocalDate date) {
+        return new Slot(date, LocalTime.of(9, 0), LocalTime.of(9, 30), "chair-1", "injector-1");
     }
 
     private static Treatment units(int administered, int wasted) {
@@ -103,8 +109,13 @@ class AppointmentRulesTest {
         assertEquals(AppointmentStatus.NOSHOW, missed.status());
 
         Appointment moved = booked();
-        assertEquals(DAY, moved.reschedule(to(DAY.plusDays(28)), NOW));
+        moved.requireMayMoveTo(to(DAY.plusDays(28)));
+        moved.moveTo(new Slot(DAY.plusDays(28), LocalTime.of(10, 0), LocalTime.of(10, 30), "chair-2", "injector-2"), NOW);
         assertEquals(DAY.plusDays(28), moved.date());
+        assertEquals(LocalTime.of(10, 0), moved.startTime());
+        assertEquals(LocalTime.of(10, 30), moved.endTime());
+        assertEquals("chair-2", moved.chair());
+        assertEquals("injector-2", moved.providerId());
         assertEquals(AppointmentStatus.BOOKED, moved.status());
         moved.cancel("travelling", CancelledBy.PATIENT, NOW);
         assertEquals(AppointmentStatus.CANCELLED, moved.status());
@@ -118,13 +129,14 @@ class AppointmentRulesTest {
                 () -> done.cancel("late", CancelledBy.CLINIC, NOW));
         assertEquals("FULFILLED", e.currentStatus());
         assertThrows(IllegalTransitionException.class, () -> done.noShow(DAY, NOW));
-        assertThrows(IllegalTransitionException.class, () -> done.reschedule(to(DAY.plusDays(1)), NOW));
+        assertThrows(IllegalTransitionException.class, () -> done.requireMayMoveTo(to(DAY.plusDays(1))));
+        assertThrows(IllegalTransitionException.class, () -> done.moveTo(slot(DAY.plusDays(1)), NOW));
 
         Appointment arrived = booked();
         arrived.checkIn(DAY, NOW);
         assertEquals("CHECKED_IN", assertThrows(IllegalTransitionException.class, () -> arrived.noShow(DAY, NOW)).currentStatus());
         assertThrows(IllegalTransitionException.class, () -> arrived.checkIn(DAY, NOW));
-        assertThrows(IllegalTransitionException.class, () -> arrived.reschedule(to(DAY.plusDays(1)), NOW));
+        assertThrows(IllegalTransitionException.class, () -> arrived.requireMayMoveTo(to(DAY.plusDays(1))));
 
         Appointment cancelled = booked();
         cancelled.cancel("ill", CancelledBy.PATIENT, NOW);
@@ -156,8 +168,8 @@ class AppointmentRulesTest {
         assertEquals(AppointmentStatus.BOOKED, early.status());
         assertEquals(null, early.unitsAdministered());
 
-        RuleRefusedException full = assertThrows(RuleRefusedException.class, () -> early.reschedule(
-                new BookingRequest(DAY.plusDays(28), true, AUTH, 0, null, true, 30, 30, 30, false), NOW));
+        RuleRefusedException full = assertThrows(RuleRefusedException.class, () -> early.requireMayMoveTo(
+                new BookingRequest(DAY.plusDays(28), true, AUTH, 0, null, true, 30, 30, 30, false)));
         assertEquals("CLINIC_DAY_FULL", full.code());
         assertEquals(DAY, early.date());
     }

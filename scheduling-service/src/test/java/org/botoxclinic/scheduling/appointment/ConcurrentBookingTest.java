@@ -128,8 +128,9 @@ class ConcurrentBookingTest {
         LocalDate day = TestDates.clinicDay(3).plusDays(12);
         clinicDay(day, 120);
         String insert = """
-                insert into appointment (id, referral_id, clinic_date, duration_minutes, status, created_at, updated_at)
-                values (gen_random_uuid(), ?1, ?2, 30, 'BOOKED', now(), now())""";
+                insert into appointment (id, referral_id, clinic_date, duration_minutes, status, created_at, updated_at,
+                                         start_time, chair, provider_id)
+                values (gen_random_uuid(), ?1, ?2, 30, 'BOOKED', now(), now(), time '09:00', 'chair-1', 'injector-1')""";
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(insert).setParameter(1, referral)
                 .setParameter(2, day).executeUpdate());
 

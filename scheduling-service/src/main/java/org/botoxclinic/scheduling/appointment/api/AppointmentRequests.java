@@ -1,6 +1,7 @@
 package org.botoxclinic.scheduling.appointment.api;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.UUID;
 
 import jakarta.validation.constraints.Max;
@@ -11,6 +12,7 @@ import jakarta.validation.constraints.Size;
 
 import org.botoxclinic.scheduling.appointment.domain.CancelledBy;
 import org.botoxclinic.scheduling.appointment.domain.Treatment;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What schedulers send to book and move appointments through the clinic day. */
 public final class AppointmentRequests {
@@ -18,10 +20,23 @@ public final class AppointmentRequests {
     private AppointmentRequests() {
     }
 
-    public record Book(@NotNull UUID referralId, @NotNull LocalDate date) {
+    /** A booking; startTime, chair and providerId are optional (absent: the first free slot that fits). */
+    public record Book(@NotNull UUID referralId, @NotNull LocalDate date,
+                       @Schema(description = "Requested start time (HH:mm) in the clinic's time zone; absent: the first free time",
+                               type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                               example = "10:30") LocalTime startTime,
+                       @Schema(description = "Requested chair; absent: any free one") @Size(max = 64) String chair,
+                       @Schema(description = "Requested injector; absent: any free one") @Size(max = 64) String providerId) {
     }
 
-    public record Reschedule(@NotNull LocalDate date) {
+    /** A move to a date and, optionally, a start time, chair and injector. */
+    public record Reschedule(@NotNull LocalDate date,
+                             @Schema(description = "Requested start time (HH:mm); absent: the first free time",
+                                     type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                                     example = "10:30") LocalTime startTime,
+                             @Schema(description = "Requested chair; absent: any free one") @Size(max = 64) String chair,
+                             @Schema(description = "Requested injector; absent: any free one") @Size(max = 64)
+                             String providerId) {
     }
 
     public record Cancel(@NotBlank @Size(max = 500) String reason, @NotNull CancelledBy by) {

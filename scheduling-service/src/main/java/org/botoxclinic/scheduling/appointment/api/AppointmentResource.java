@@ -47,13 +47,20 @@ public class AppointmentResource {
 
     @POST
     @Operation(summary = "Book a referral onto a clinic day",
-            description = "Refusals (422, in this order): NOT_AUTHORIZED, OUTSIDE_AUTHORIZATION_WINDOW, NO_VISITS_LEFT, "
+            description = "At the requested startTime (HH:mm), chair and providerId (the injector), each optional: "
+                    + "without them, the first free slot (the earliest time at which a chair and an injector are both "
+                    + "free for the indication's duration, chairs and injectors in their listed order). A requested "
+                    + "slot that is taken: 409 SLOT_UNAVAILABLE with nearestFreeTimes (up to 3 free start times before "
+                    + "and 3 after, HH:mm, nearest first); a chair or injector the day does not have: 400. "
+                    + "Refusals (422, in this order): NOT_AUTHORIZED, OUTSIDE_AUTHORIZATION_WINDOW, NO_VISITS_LEFT, "
                     + "TOO_SOON (fewer than 84 days after the patient's latest treatment for the same indication, on any "
                     + "of the patient's referrals with the same patientId; a plan without a patientId counts its own "
-                    + "treatments; with earliestDate and lastTreatmentDate), NOT_A_CLINIC_DAY, CLINIC_DAY_FULL, "
-                    + "ALREADY_BOOKED.")
+                    + "treatments; with earliestDate and lastTreatmentDate), NOT_A_CLINIC_DAY, CLINIC_DAY_FULL (the "
+                    + "day's capacity in minutes is used up), ALREADY_BOOKED; then CLINIC_DAY_FULL when no chair and "
+                    + "injector are free together for the duration at any time of the day.")
     public Response book(@Valid @NotNull AppointmentRequests.Book request) {
-        Appointment a = booking.book(request.referralId(), request.date());
+        Appointment a = booking.book(request.referralId(), request.date(), request.startTime(), request.chair(),
+                request.providerId());
         return Response.created(URI.create("/api/appointments/" + a.id())).entity(AppointmentView.of(a)).build();
     }
 
@@ -78,9 +85,14 @@ public class AppointmentResource {
 
     @POST
     @Path("/{id}/reschedule")
-    @Operation(summary = "Move a booked appointment to another clinic day", description = "Applies the booking checks.")
+    @Operation(summary = "Move a booked appointment to another clinic day, time, chair or injector",
+            description = "Another day applies the booking checks; startTime, chair and providerId as when booking "
+                    + "(409 SLOT_UNAVAILABLE with nearestFreeTimes when the requested slot is taken). The same day "
+                    + "without startTime, chair or providerId changes nothing. Publishes AppointmentRescheduled when "
+                    + "the appointment moved.")
     public AppointmentView reschedule(@PathParam("id") UUID id, @Valid @NotNull AppointmentRequests.Reschedule request) {
-        return AppointmentView.of(booking.reschedule(id, request.date()));
+        return AppointmentView.of(booking.reschedule(id, request.date(), request.startTime(), request.chair(),
+                request.providerId()));
     }
 
     @POST

@@ -1,6 +1,7 @@
 package org.botoxclinic.scheduling.appointment.domain;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.botoxclinic.platform.domain.RuleRefusedException;
+import org.botoxclinic.scheduling.clinicday.domain.Slot;
 
 /** A patient's seat on a clinic day, from booking to treatment, cancellation or no-show. */
 @Entity
@@ -31,6 +33,11 @@ public class Appointment {
     private LocalDate date;
     @Column(name = "duration_minutes")
     private int durationMinutes;
+    @Column(name = "start_time")
+    private LocalTime startTime;
+    private String chair;
+    @Column(name = "provider_id")
+    private String providerId;
     @Enumerated(EnumType.STRING)
     private AppointmentStatus status;
     @Column(name = "authorization_id")
@@ -65,13 +72,19 @@ public class Appointment {
     protected Appointment() {
     }
 
-    /** A new booking; the caller has run the booking rules under the plan's and the day's locks. */
-    public static Appointment book(UUID referralId, LocalDate date, int durationMinutes, UUID authorizationId,
+    /**
+     * A new booking in a free slot; the caller has run the booking rules and found the slot under the plan's and the
+     * day's locks.
+     */
+    public static Appointment book(UUID referralId, Slot slot, int durationMinutes, UUID authorizationId,
                                    OffsetDateTime now) {
         Appointment a = new Appointment();
         a.id = UUID.randomUUID();
         a.referralId = referralId;
-        a.date = date;
+        a.date = slot.date();
+        a.startTime = slot.startTime();
+        a.chair = slot.chair();
+        a.providerId = slot.providerId();
         a.durationMinutes = durationMinutes;
         a.authorizationId = authorizationId;
         a.status = AppointmentStatus.BOOKED;
@@ -80,20 +93,30 @@ public class Appointment {
         return a;
     }
 
+    /** Only a BOOKED appointment may move: refused (409) before anything else is looked at. */
+    public void requireReschedulable() {
+        status.moveTo(AppointmentStatus.BOOKED, RESOURCE, "rescheduled");
+    }
+
     /**
-     * Moves a booked appointment to the request's date, which must pass the same rules as a booking; moving it to
-     * the day it is on already changes nothing. Returns the date it was on.
+     * Checks a move to the request's date: another day must pass the same rules as a booking (a move within the day
+     * it is on needs only a free slot). The slot is then taken with {@link #moveTo}.
      */
-    public LocalDate reschedule(BookingRequest to, OffsetDateTime now) {
-        status = status.moveTo(AppointmentStatus.BOOKED, RESOURCE, "rescheduled");
-        LocalDate previous = date;
-        if (to.date().equals(previous)) {
-            return previous;
+    public void requireMayMoveTo(BookingRequest to) {
+        requireReschedulable();
+        if (!to.date().equals(date)) {
+            BookingRules.requirePasses(to);
         }
-        BookingRules.requirePasses(to);
-        this.date = to.date();
+    }
+
+    /** Takes the given free slot (on another day, or at another time or place on the same day). */
+    public void moveTo(Slot slot, OffsetDateTime now) {
+        requireReschedulable();
+        this.date = slot.date();
+        this.startTime = slot.startTime();
+        this.chair = slot.chair();
+        this.providerId = slot.providerId();
         this.updatedAt = now;
-        return previous;
     }
 
     public void cancel(String reason, CancelledBy by, OffsetDateTime now) {
@@ -148,6 +171,11 @@ public class Appointment {
     public UUID referralId() { return referralId; }
     public LocalDate date() { return date; }
     public int durationMinutes() { return durationMinutes; }
+    public LocalTime startTime() { return startTime; }
+    /** The start plus the duration. */
+    public LocalTime endTime() { return startTime.plusMinutes(durationMinutes); }
+    public String chair() { return chair; }
+    public String providerId() { return providerId; }
     public AppointmentStatus status() { return status; }
     public UUID authorizationId() { return authorizationId; }
     public Integer unitsAdministered() { return unitsAdministered; }

@@ -12,6 +12,8 @@ public record BookingRefusal(String code, String detail, Map<String, Object> pro
     public static final String NOT_A_CLINIC_DAY = "NOT_A_CLINIC_DAY";
     public static final String CLINIC_DAY_FULL = "CLINIC_DAY_FULL";
     public static final String ALREADY_BOOKED = "ALREADY_BOOKED";
+    /** A requested start time, chair or injector is taken (409, with nearestFreeTimes); not one of the rules' refusals. */
+    public static final String SLOT_UNAVAILABLE = "SLOT_UNAVAILABLE";
 
     static BookingRefusal of(String code, String detail) {
         return new BookingRefusal(code, detail, Map.of());

@@ -17,6 +17,7 @@ import org.botoxclinic.scheduling.appointment.domain.Appointment;
 import org.botoxclinic.scheduling.appointment.domain.AppointmentStatus;
 import org.botoxclinic.scheduling.appointment.domain.DoseLimit;
 import org.botoxclinic.scheduling.appointment.domain.SamePatient;
+import org.botoxclinic.scheduling.clinicday.domain.BookedSlot;
 import org.botoxclinic.scheduling.clinicday.domain.BookedTime;
 import org.botoxclinic.scheduling.clinicday.domain.DayBookings;
 import org.botoxclinic.scheduling.clinicday.domain.OpenBooking;
@@ -192,6 +193,20 @@ public class AppointmentRepository implements PanacheRepositoryBase<Appointment,
                 .setParameter("holding", AppointmentStatus.HOLDING_CHAIR_TIME)
                 .setParameter("except", except == null ? new UUID(0, 0) : except)
                 .getSingleResult().intValue();
+    }
+
+    @Override
+    public List<BookedSlot> slotsOn(LocalDate date, UUID except) {
+        return getEntityManager().createQuery("""
+                        select a from Appointment a
+                        where a.date = :date and a.status in :holding and a.id <> :except
+                        order by a.startTime, a.chair""", Appointment.class)
+                .setParameter("date", date)
+                .setParameter("holding", AppointmentStatus.HOLDING_CHAIR_TIME)
+                .setParameter("except", except == null ? new UUID(0, 0) : except)
+                .getResultList().stream()
+                .map(a -> new BookedSlot(a.id(), a.startTime(), a.durationMinutes(), a.chair(), a.providerId()))
+                .toList();
     }
 
     @Override

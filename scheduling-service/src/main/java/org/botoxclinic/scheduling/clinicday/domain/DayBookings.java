@@ -17,6 +17,9 @@ public interface DayBookings {
     /** Minutes holding chair time on a day, leaving out one appointment (the one being moved) if given. */
     int bookedMinutes(LocalDate date, UUID except);
 
+    /** The chair and injector time held on a day (all but cancelled appointments), leaving out one if given. */
+    List<BookedSlot> slotsOn(LocalDate date, UUID except);
+
     /** The day's open appointments, oldest booking first. */
     List<OpenBooking> openOn(LocalDate date);
 }
