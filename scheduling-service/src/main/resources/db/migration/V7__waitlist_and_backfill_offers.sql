@@ -1,7 +1,9 @@
 -- The waitlist: referrals waiting for an earlier clinic day (any open day from earliest_date to latest_date), offered
--- freed chair time oldest entry first.
+-- freed chair time in the order they joined (queue_position, from a sequence: entries join one at a time, under the
+-- waitlist's turn, so the sequence is the order of joining even when the clock shows two at the same instant).
 create table waitlist_entry (
     id               uuid        primary key,
+    queue_position   bigint      generated always as identity,
     referral_id      uuid        not null references treatment_plan (referral_id),
     earliest_date    date        not null,
     latest_date      date        not null,
@@ -15,9 +17,10 @@ create table waitlist_entry (
 );
 -- One waiting entry per referral, whatever the race.
 create unique index waitlist_entry_one_waiting_per_referral on waitlist_entry (referral_id) where status = 'WAITING';
--- The queue: waiting entries oldest first (the offer's candidates, the list).
-create index waitlist_entry_queue on waitlist_entry (created_at, id) where status = 'WAITING';
-create index waitlist_entry_by_referral on waitlist_entry (referral_id, created_at);
+-- The queue: waiting entries in the order they joined (the offers' candidates, the list).
+create index waitlist_entry_queue on waitlist_entry (queue_position) where status = 'WAITING';
+create unique index waitlist_entry_by_position on waitlist_entry (queue_position);
+create index waitlist_entry_by_referral on waitlist_entry (referral_id, queue_position);
 
 -- Offers of freed time. No foreign key to treatment_plan or clinic_day: offers are made inside transactions that hold
 -- row locks on plans and days, and a key check would take a share lock on a row another transaction may hold.

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import org.botoxclinic.platform.audit.AuditTrail;
@@ -22,6 +23,7 @@ import org.botoxclinic.platform.paging.Page;
 import org.botoxclinic.platform.time.Timestamps;
 import org.botoxclinic.scheduling.clinicday.domain.AppointmentDurations;
 import org.botoxclinic.scheduling.clinicday.domain.BookedTime;
+import org.botoxclinic.scheduling.clinicday.domain.CapacityFreed;
 import org.botoxclinic.scheduling.clinicday.domain.ClinicDay;
 import org.botoxclinic.scheduling.clinicday.domain.ClinicDayRule;
 import org.botoxclinic.scheduling.clinicday.domain.DayBookings;
@@ -45,14 +47,16 @@ public class ClinicDayService {
     private final AuditTrail audit;
     private final Clock clock;
     private final SchedulingConfig config;
+    private final Event<CapacityFreed> capacityFreed;
 
     public ClinicDayService(ClinicDayRepository days, DayBookings bookings, AuditTrail audit, Clock clock,
-                            SchedulingConfig config) {
+                            SchedulingConfig config, Event<CapacityFreed> capacityFreed) {
         this.days = days;
         this.bookings = bookings;
         this.audit = audit;
         this.clock = clock;
         this.config = config;
+        this.capacityFreed = capacityFreed;
     }
 
     public ClinicDayRule rule() {
@@ -77,6 +81,7 @@ public class ClinicDayService {
         for (LocalDate date : rule().daysFrom(today, config.clinicDays().horizonMonths())) {
             if (days.addFromRule(date, defaultCapacityMinutes(), now)) {
                 added++;
+                capacityFreed.fire(new CapacityFreed(date));
             }
         }
         if (added > 0) {
@@ -168,6 +173,7 @@ public class ClinicDayService {
             days.persist(ClinicDay.open(date, capacityMinutes, ClinicDay.Origin.STAFF, Timestamps.now(clock)));
         }
         audit.record("ADD", RESOURCE, date, null);
+        capacityFreed.fire(new CapacityFreed(date));
         return load(date);
     }
 
@@ -176,6 +182,7 @@ public class ClinicDayService {
         ClinicDay day = locked(date);
         day.changeCapacity(capacityMinutes, bookings.bookedMinutes(date, null), Timestamps.now(clock));
         audit.record("CHANGE_CAPACITY", RESOURCE, date, null);
+        capacityFreed.fire(new CapacityFreed(date));
         return load(date);
     }
 

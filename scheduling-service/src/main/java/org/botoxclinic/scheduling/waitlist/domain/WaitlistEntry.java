@@ -14,11 +14,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.Generated;
+import org.hibernate.generator.EventType;
+
 import org.botoxclinic.platform.domain.InvalidInputException;
 
 /**
  * A referral waiting for an earlier clinic day than it could get: any open day from {@code earliestDate} to
- * {@code latestDate} (both included). Patients are offered freed time oldest entry first.
+ * {@code latestDate} (both included). Patients are offered freed time in the order they joined.
  */
 @Entity
 @Table(name = "waitlist_entry")
@@ -30,6 +33,10 @@ public class WaitlistEntry {
 
     @Id
     private UUID id;
+    /** The place in the queue: the order of joining, from a database sequence (read back after the insert). */
+    @Generated(event = EventType.INSERT)
+    @Column(name = "queue_position", insertable = false, updatable = false)
+    private Long position;
     @Column(name = "referral_id")
     private UUID referralId;
     @Column(name = "earliest_date")
@@ -117,6 +124,7 @@ public class WaitlistEntry {
     }
 
     public UUID id() { return id; }
+    public Long position() { return position; }
     public UUID referralId() { return referralId; }
     public LocalDate earliestDate() { return earliestDate; }
     public LocalDate latestDate() { return latestDate; }

@@ -20,6 +20,8 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.BatchSize;
+
 /**
  * Freed time offered to one waiting patient: a chair and an injector on a clinic day from a start time, held for the
  * patient until the offer ends, with the patients ahead in the queue whom a rule excluded, and why.
@@ -59,6 +61,7 @@ public class WaitlistOffer {
     @Column(name = "appointment_id")
     private UUID appointmentId;
     @ElementCollection(fetch = FetchType.LAZY)
+    @BatchSize(size = 100)
     @CollectionTable(name = "waitlist_offer_skip", joinColumns = @JoinColumn(name = "offer_id"))
     @OrderColumn(name = "position")
     private List<SkippedPatient> skipped = new ArrayList<>();

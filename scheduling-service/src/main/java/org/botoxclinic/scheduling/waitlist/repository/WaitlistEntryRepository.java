@@ -1,7 +1,6 @@
 package org.botoxclinic.scheduling.waitlist.repository;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -19,19 +18,19 @@ import org.botoxclinic.scheduling.appointment.domain.AppointmentStatus;
 import org.botoxclinic.scheduling.waitlist.domain.WaitlistEntry;
 import org.botoxclinic.scheduling.waitlist.domain.WaitlistStatus;
 
-/** Waitlist entries; "the queue" is the WAITING entries, oldest first (created_at, then id). */
+/** Waitlist entries; "the queue" is the WAITING entries in the order they joined (queue position). */
 @ApplicationScoped
 public class WaitlistEntryRepository implements PanacheRepositoryBase<WaitlistEntry, UUID> {
 
     /** Where a page of entries ended. */
-    public record After(OffsetDateTime createdAt, UUID id) {
+    public record After(long position) {
     }
 
     private static final String WANTS = "status = :waiting and earliestDate <= :date and latestDate >= :date";
 
     /** The waiting entries that want the date, oldest first, at most {@code count}. */
     public List<WaitlistEntry> waitingFor(LocalDate date, int count) {
-        return find(WANTS, Sort.by("createdAt").and("id"),
+        return find(WANTS, Sort.by("position"),
                 Parameters.with("waiting", WaitlistStatus.WAITING).and("date", date)).range(0, count - 1).list();
     }
 
@@ -52,7 +51,7 @@ public class WaitlistEntryRepository implements PanacheRepositoryBase<WaitlistEn
 
     /** Waiting entries whose last wanted date is before the given day. */
     public List<WaitlistEntry> lapsedBefore(LocalDate today, int count) {
-        return find("status = ?1 and latestDate < ?2", Sort.by("createdAt").and("id"), WaitlistStatus.WAITING, today)
+        return find("status = ?1 and latestDate < ?2", Sort.by("position"), WaitlistStatus.WAITING, today)
                 .range(0, count - 1).list();
     }
 
@@ -69,10 +68,10 @@ public class WaitlistEntryRepository implements PanacheRepositoryBase<WaitlistEn
             parameters.and("referralId", referralId);
         }
         if (after != null) {
-            query.append(" and (createdAt > :afterCreated or (createdAt = :afterCreated and id > :afterId))");
-            parameters.and("afterCreated", after.createdAt()).and("afterId", after.id());
+            query.append(" and position > :after");
+            parameters.and("after", after.position());
         }
-        return find(query.toString(), Sort.by("createdAt").and("id"), parameters).range(0, count - 1).list();
+        return find(query.toString(), Sort.by("position"), parameters).range(0, count - 1).list();
     }
 
     /** An open appointment of a waiting referral: the one an accepted offer moves. */
