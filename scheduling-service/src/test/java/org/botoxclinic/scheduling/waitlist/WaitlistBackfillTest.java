@@ -442,19 +442,72 @@ class WaitlistBackfillTest {
                 .statusCode(200);
     }
 
+    @Test
+    void shouldSettleAnAcceptanceRacingADeclineOneWayOnly() throws Exception {
+        LocalDate day = day(29);
+        UUID cancelled = fullDay(day, 30);
+        UUID patient = eligible();
+        join(patient, day, day);
+        cancel(cancelled);
+        Object offer = theOpenOffer(day).get("id");
+
+        List<HttpResponse<String>> answers = postTogether(List.of(
+                URI.create(appointmentsUrl.toString().replace("/api/appointments", "/api/waitlist/offers/" + offer + "/accept")),
+                URI.create(appointmentsUrl.toString().replace("/api/appointments", "/api/waitlist/offers/" + offer + "/decline"))),
+                "");
+        int accepted = answers.get(0).statusCode();
+        int declined = answers.get(1).statusCode();
+        long appointments = count("select count(*) from appointment where referral_id = ?1 and status = 'BOOKED'", patient);
+        String status = scheduler().get("/api/waitlist/offers/{id}", offer).then().extract().path("status");
+        if (accepted == 201) {
+            assertEquals(409, declined, answers.get(1).body());
+            assertEquals(1, appointments);
+            assertEquals("ACCEPTED", status);
+        } else {
+            assertEquals(409, accepted, answers.get(0).body());
+            assertEquals(200, declined, answers.get(1).body());
+            assertEquals(0, appointments);
+            assertEquals("DECLINED", status);
+        }
+    }
+
+    @Test
+    void shouldPassTheOfferOfAWithdrawnPatientToTheNext() {
+        LocalDate day = day(30);
+        UUID cancelled = fullDay(day, 30);
+        UUID p1 = eligible();
+        UUID p2 = eligible();
+        UUID entry = join(p1, day, day);
+        join(p2, day, day);
+        cancel(cancelled);
+        Object toP1 = theOpenOffer(day).get("id");
+
+        scheduler().post("/api/waitlist/{id}/withdraw", entry).then().statusCode(200).body("status", equalTo("WITHDRAWN"));
+        scheduler().get("/api/waitlist/offers/{id}", toP1).then().body("status", equalTo("WITHDRAWN"));
+        Map<String, Object> toP2 = theOpenOffer(day);
+        assertEquals(p2.toString(), toP2.get("referralId"));
+        assertTrue(skipped(toP2, "rule").isEmpty(), "a withdrawn patient is no longer in the queue");
+    }
+
     /** Cancels every appointment from its own thread, all released at once; the status codes. */
     private List<Integer> cancelTogether(List<UUID> ids) throws Exception {
+        List<URI> uris = ids.stream().map(id -> URI.create(appointmentsUrl + "/" + id + "/cancel")).toList();
+        return postTogether(uris, "{\"reason\":\"ill\",\"by\":\"PATIENT\"}").stream().map(HttpResponse::statusCode).toList();
+    }
+
+    /** Posts the body to every address from its own thread, all released at once; the answers in the same order. */
+    private List<HttpResponse<String>> postTogether(List<URI> uris, String body) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         String token = DevTokens.forGroup("scheduler");
-        ExecutorService pool = Executors.newFixedThreadPool(ids.size());
+        ExecutorService pool = Executors.newFixedThreadPool(uris.size());
         CountDownLatch start = new CountDownLatch(1);
         try {
             List<Future<HttpResponse<String>>> futures = new ArrayList<>();
-            for (UUID id : ids) {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(appointmentsUrl + "/" + id + "/cancel"))
+            for (URI uri : uris) {
+                HttpRequest request = HttpRequest.newBuilder(uri)
                         .header("Authorization", "Bearer " + token)
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"ill\",\"by\":\"PATIENT\"}"))
+                        .POST(body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                         .build();
                 futures.add(pool.submit(() -> {
                     start.await();
@@ -462,11 +515,11 @@ class WaitlistBackfillTest {
                 }));
             }
             start.countDown();
-            List<Integer> statuses = new ArrayList<>();
+            List<HttpResponse<String>> answers = new ArrayList<>();
             for (Future<HttpResponse<String>> f : futures) {
-                statuses.add(f.get().statusCode());
+                answers.add(f.get());
             }
-            return statuses;
+            return answers;
         } finally {
             pool.shutdownNow();
         }
