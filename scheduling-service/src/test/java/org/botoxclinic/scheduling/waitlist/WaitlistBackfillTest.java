@@ -380,7 +380,7 @@ class WaitlistBackfillTest {
     }
 
     @Test
-    void shouldOfferTimeWhenADayGainsCapacityOrIsAdded() {
+    void shouldOfferTimeWhenADayGainsCapacityIsAddedOrGetsResources() {
         LocalDate day = day(19);
         fullDay(day, 30);
         UUID p1 = eligible();
@@ -395,6 +395,18 @@ class WaitlistBackfillTest {
         Map<String, Object> offer = theOpenOffer(added);
         assertEquals(p2.toString(), offer.get("referralId"));
         assertTrue(skipped(offer, "rule").isEmpty());
+
+        // staff give a full day a second chair and injector for the morning
+        LocalDate resourced = day(13);
+        fullDay(resourced, 30);
+        UUID p3 = eligible();
+        join(p3, resourced, resourced);
+        scheduler().body("""
+                {"chairs":[{"id":"chair-1","from":"09:00","to":"12:00"},{"id":"chair-2","from":"09:00","to":"09:30"}],
+                 "providers":[{"id":"injector-1","from":"09:00","to":"12:00"},{"id":"injector-2","from":"09:00","to":"09:30"}]}""")
+                .put("/api/clinic-days/{date}/resources", resourced.toString()).then().statusCode(200);
+        Map<String, Object> onTheNewChair = theOpenOffer(resourced);
+        assertEquals(p3.toString(), onTheNewChair.get("referralId"));
     }
 
     @Test
