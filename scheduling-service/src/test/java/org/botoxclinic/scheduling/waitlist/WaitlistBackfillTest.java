@@ -445,7 +445,17 @@ class WaitlistBackfillTest {
         scheduler().post("/api/waitlist/{id}/withdraw", entry).then().statusCode(409)
                 .contentType("application/problem+json").body("currentStatus", equalTo("WITHDRAWN"));
         // withdrawn: the referral may join again
-        join(referral, today, today.plusDays(11));
+        UUID again = join(referral, today, today.plusDays(11));
+
+        // the day after the last wanted date the entry lapses, not before
+        TestClock.setToday(today.plusDays(11));
+        job.runOnce();
+        scheduler().get("/api/waitlist/{id}", again).then().body("status", equalTo("WAITING"));
+        TestClock.setToday(today.plusDays(12));
+        job.runOnce();
+        scheduler().get("/api/waitlist/{id}", again).then().body("status", equalTo("LAPSED"));
+        scheduler().queryParam("status", "LAPSED").queryParam("referralId", referral.toString()).get("/api/waitlist").then()
+                .body("items.id", contains(again.toString()));
 
         io.restassured.RestAssured.given().get("/api/waitlist").then().statusCode(401);
         io.restassured.RestAssured.given().auth().oauth2(DevTokens.forGroup("intake")).get("/api/waitlist/offers").then()

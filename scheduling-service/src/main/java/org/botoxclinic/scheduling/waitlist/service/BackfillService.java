@@ -25,6 +25,7 @@ import org.botoxclinic.scheduling.appointment.repository.AppointmentRepository;
 import org.botoxclinic.scheduling.clinicday.domain.AppointmentDurations;
 import org.botoxclinic.scheduling.clinicday.domain.BookedSlot;
 import org.botoxclinic.scheduling.clinicday.domain.CapacityFreed;
+import org.botoxclinic.scheduling.clinicday.domain.ChairTime;
 import org.botoxclinic.scheduling.clinicday.domain.ClinicDay;
 import org.botoxclinic.scheduling.clinicday.domain.DaySlots;
 import org.botoxclinic.scheduling.clinicday.domain.Slot;
@@ -128,7 +129,7 @@ public class BackfillService {
         List<WaitlistOffer> made = new ArrayList<>();
         for (WaitlistEntry entry : waiting) {
             DaySlots free = queue.freeTime();
-            if (free.first(shortest, SlotWanted.ANY).isEmpty()) {
+            if (!queue.hasMinutesFor(shortest) || free.first(shortest, SlotWanted.ANY).isEmpty()) {
                 break;
             }
             TreatmentPlan plan = queue.plans.get(entry.referralId());
@@ -205,6 +206,15 @@ public class BackfillService {
             return new DaySlots(date, booked.resources(), held, scheduling.slotStepMinutes());
         }
 
+        /** Whether the day's capacity still has the minutes, counting what appointments and open offers hold. */
+        boolean hasMinutesFor(int minutes) {
+            return ChairTime.fits(day.capacityMinutes(), bookedMinutes + offeredMinutes(), minutes);
+        }
+
+        private int offeredMinutes() {
+            return openOffers.stream().mapToInt(WaitlistOffer::durationMinutes).sum();
+        }
+
         void offered(WaitlistOffer offer) {
             openOffers.add(offer);
             holdingOffers.add(offer.entryId());
@@ -218,9 +228,8 @@ public class BackfillService {
         BackfillRules.Candidate candidate(WaitlistEntry entry, TreatmentPlan plan, int duration) {
             WaitlistEntryRepository.OpenAppointment open = openAppointments.get(entry.referralId());
             boolean bookedNoLater = open != null && !open.date().isAfter(date);
-            int offered = openOffers.stream().mapToInt(WaitlistOffer::durationMinutes).sum();
             BookingRequest booking = new BookingRequest(date, plan.isBookable(), plan.authorization(), plan.visitsUsed(),
-                    plan.cadenceLastTreatmentDate(), day.isOpen(), day.capacityMinutes(), bookedMinutes + offered,
+                    plan.cadenceLastTreatmentDate(), day.isOpen(), day.capacityMinutes(), bookedMinutes + offeredMinutes(),
                     duration, bookedNoLater);
             return new BackfillRules.Candidate(booking, scheduling.maxUnitsPer84Days(),
                     () -> appointments.dosesGiven(new SamePatient(plan.referralId(), plan.patientId(), plan.patient()), date),
