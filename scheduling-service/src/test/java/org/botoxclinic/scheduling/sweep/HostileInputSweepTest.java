@@ -81,12 +81,23 @@ class HostileInputSweepTest {
             probes.add(new Probe("POST treatment-plans/{id}/outcomes {assessedOn:" + date + "}", () -> scheduler()
                     .body("{\"assessedOn\":" + json + ",\"measure\":\"MIDAS\",\"value\":3}")
                     .post("/api/treatment-plans/{id}/outcomes", someone)));
+            probes.add(new Probe("POST waitlist {earliestDate:" + date + "}", () -> scheduler()
+                    .body("{\"referralId\":\"" + someone + "\",\"earliestDate\":" + json + ",\"latestDate\":\"" + day + "\"}")
+                    .post("/api/waitlist")));
+            probes.add(new Probe("POST waitlist {latestDate:" + date + "}", () -> scheduler()
+                    .body("{\"referralId\":\"" + someone + "\",\"earliestDate\":\"" + day + "\",\"latestDate\":" + json + "}")
+                    .post("/api/waitlist")));
+            probes.add(new Probe("GET waitlist/offers date=" + date, () -> scheduler().queryParam("date", date)
+                    .get("/api/waitlist/offers")));
         }
         for (String number : NUMBERS) {
             probes.add(new Probe("GET clinic-days limit=" + number, () -> scheduler().queryParam("limit", number).get("/api/clinic-days")));
             probes.add(new Probe("GET appointments limit=" + number, () -> scheduler().queryParam("limit", number).get("/api/appointments")));
             probes.add(new Probe("GET worklist limit=" + number, () -> scheduler().queryParam("kind", "due")
                     .queryParam("limit", number).get("/api/worklist")));
+            probes.add(new Probe("GET waitlist limit=" + number, () -> scheduler().queryParam("limit", number).get("/api/waitlist")));
+            probes.add(new Probe("GET waitlist/offers limit=" + number, () -> scheduler().queryParam("limit", number)
+                    .get("/api/waitlist/offers")));
         }
         for (String number : JSON_NUMBERS) {
             probes.add(new Probe("POST clinic-days {capacityMinutes:" + number + "}", () -> scheduler()
@@ -109,6 +120,10 @@ class HostileInputSweepTest {
                     .queryParam("kind", "non-responders").queryParam("cursor", cursor).get("/api/worklist")));
             probes.add(new Probe("GET audit cursor=" + abbreviated(cursor), () -> given().auth().oauth2(DevTokens.forGroup("admin"))
                     .queryParam("cursor", cursor).get("/api/audit")));
+            probes.add(new Probe("GET waitlist cursor=" + abbreviated(cursor), () -> scheduler().queryParam("cursor", cursor)
+                    .get("/api/waitlist")));
+            probes.add(new Probe("GET waitlist/offers cursor=" + abbreviated(cursor), () -> scheduler()
+                    .queryParam("cursor", cursor).get("/api/waitlist/offers")));
         }
         for (String id : IDS) {
             probes.add(new Probe("GET treatment-plans/" + abbreviated(id), () -> scheduler().get("/api/treatment-plans/{id}", id)));
@@ -120,6 +135,16 @@ class HostileInputSweepTest {
             probes.add(new Probe("GET appointments referralId=" + abbreviated(id), () -> scheduler().queryParam("referralId", id).get("/api/appointments")));
             probes.add(new Probe("POST appointments {referralId:" + abbreviated(id) + "}", () -> scheduler()
                     .body("{\"referralId\":\"" + id + "\",\"date\":\"" + day + "\"}").post("/api/appointments")));
+            probes.add(new Probe("GET waitlist/" + abbreviated(id), () -> scheduler().get("/api/waitlist/{id}", id)));
+            probes.add(new Probe("POST waitlist/" + abbreviated(id) + "/withdraw", () -> scheduler()
+                    .post("/api/waitlist/{id}/withdraw", id)));
+            probes.add(new Probe("POST waitlist/offers/" + abbreviated(id) + "/accept", () -> scheduler()
+                    .post("/api/waitlist/offers/{id}/accept", id)));
+            probes.add(new Probe("POST waitlist/offers/" + abbreviated(id) + "/decline", () -> scheduler()
+                    .post("/api/waitlist/offers/{id}/decline", id)));
+            probes.add(new Probe("POST waitlist {referralId:" + abbreviated(id) + "}", () -> scheduler()
+                    .body("{\"referralId\":\"" + id + "\",\"earliestDate\":\"" + day + "\",\"latestDate\":\"" + day + "\"}")
+                    .post("/api/waitlist")));
         }
         return probes.stream();
     }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import org.botoxclinic.platform.audit.AuditTrail;
@@ -27,6 +28,7 @@ import org.botoxclinic.scheduling.appointment.domain.BookingRules;
 import org.botoxclinic.scheduling.appointment.events.AppointmentRescheduled;
 import org.botoxclinic.scheduling.appointment.events.AppointmentScheduled;
 import org.botoxclinic.scheduling.appointment.repository.AppointmentRepository;
+import org.botoxclinic.scheduling.clinicday.domain.CapacityFreed;
 import org.botoxclinic.scheduling.clinicday.domain.ClinicDay;
 import org.botoxclinic.scheduling.clinicday.domain.DaySlots;
 import org.botoxclinic.scheduling.clinicday.domain.Slot;
@@ -56,9 +58,11 @@ public class AppointmentBookingService {
     private final Outbox outbox;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Event<CapacityFreed> capacityFreed;
 
     public AppointmentBookingService(AppointmentRepository appointments, AppointmentLocks locks, ClinicDayService clinicDays,
-                                     ClinicDaySlots slots, Outbox outbox, AuditTrail audit, Clock clock) {
+                                     ClinicDaySlots slots, Outbox outbox, AuditTrail audit, Clock clock,
+                                     Event<CapacityFreed> capacityFreed) {
         this.appointments = appointments;
         this.locks = locks;
         this.clinicDays = clinicDays;
@@ -66,6 +70,7 @@ public class AppointmentBookingService {
         this.outbox = outbox;
         this.audit = audit;
         this.clock = clock;
+        this.capacityFreed = capacityFreed;
     }
 
     /** Books the first free slot of the day. */
@@ -129,6 +134,7 @@ public class AppointmentBookingService {
                 outbox.append(AppointmentRescheduled.of(appointment, locked.plan().patientId(), previousDate,
                         previousStart, now, clock.getZone()));
                 LOG.infof("Appointment %s for referral %s rescheduled", id, appointment.referralId());
+                capacityFreed.fire(new CapacityFreed(previousDate));
             }
         }
         audit.record("RESCHEDULE", AppointmentService.RESOURCE, id, appointment.referralId());

@@ -16,6 +16,7 @@ import org.botoxclinic.scheduling.plan.repository.TreatmentPlanRepository;
  * take turns and each sees the other's result. A completion takes the patient's turn (the dose lock) before both: it
  * reads the doses of all the patient's plans and moves the cadence of their plans for the indication, and so do an
  * acceptance and a merge, which take the turn before any plan too; so two of them never wait for each other in a circle.
+ * The waitlist's turn ({@code WaitlistOfferRepository.takeTurn}) comes after all of these, as a transaction's last lock.
  */
 @ApplicationScoped
 public class AppointmentLocks {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
@@ -26,6 +27,7 @@ import org.botoxclinic.scheduling.appointment.events.AppointmentCancelled;
 import org.botoxclinic.scheduling.appointment.events.AppointmentNoShow;
 import org.botoxclinic.scheduling.appointment.events.TreatmentCompleted;
 import org.botoxclinic.scheduling.appointment.repository.AppointmentRepository;
+import org.botoxclinic.scheduling.clinicday.domain.CapacityFreed;
 import org.botoxclinic.scheduling.config.SchedulingConfig;
 import org.botoxclinic.scheduling.plan.domain.TreatmentPlan;
 import org.botoxclinic.scheduling.plan.repository.TreatmentPlanRepository;
@@ -48,9 +50,11 @@ public class AppointmentService {
     private final AuditTrail audit;
     private final Clock clock;
     private final SchedulingConfig config;
+    private final Event<CapacityFreed> capacityFreed;
 
     public AppointmentService(AppointmentRepository appointments, TreatmentPlanRepository plans, AppointmentLocks locks,
-                              Outbox outbox, AuditTrail audit, Clock clock, SchedulingConfig config) {
+                              Outbox outbox, AuditTrail audit, Clock clock, SchedulingConfig config,
+                              Event<CapacityFreed> capacityFreed) {
         this.appointments = appointments;
         this.plans = plans;
         this.locks = locks;
@@ -58,6 +62,7 @@ public class AppointmentService {
         this.audit = audit;
         this.clock = clock;
         this.config = config;
+        this.capacityFreed = capacityFreed;
     }
 
     @Transactional
@@ -175,5 +180,6 @@ public class AppointmentService {
         outbox.append(AppointmentCancelled.of(appointment, plan.patientId(), now));
         audit.record("CANCEL", RESOURCE, appointment.id(), appointment.referralId());
         LOG.infof("Appointment %s for referral %s cancelled by %s", appointment.id(), appointment.referralId(), by);
+        capacityFreed.fire(new CapacityFreed(appointment.date()));
     }
 }

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import org.botoxclinic.platform.audit.AuditTrail;
@@ -26,6 +27,7 @@ import org.botoxclinic.platform.paging.Page;
 import org.botoxclinic.platform.time.Timestamps;
 import org.botoxclinic.scheduling.clinicday.domain.AppointmentDurations;
 import org.botoxclinic.scheduling.clinicday.domain.BookedTime;
+import org.botoxclinic.scheduling.clinicday.domain.CapacityFreed;
 import org.botoxclinic.scheduling.clinicday.domain.ClinicDay;
 import org.botoxclinic.scheduling.clinicday.domain.ClinicDayRule;
 import org.botoxclinic.scheduling.clinicday.domain.DayBookings;
@@ -56,15 +58,17 @@ public class ClinicDayService {
     private final Clock clock;
     private final SchedulingConfig config;
     private final ClinicDaySlots slots;
+    private final Event<CapacityFreed> capacityFreed;
 
     public ClinicDayService(ClinicDayRepository days, DayBookings bookings, AuditTrail audit, Clock clock,
-                            SchedulingConfig config, ClinicDaySlots slots) {
+                            SchedulingConfig config, ClinicDaySlots slots, Event<CapacityFreed> capacityFreed) {
         this.days = days;
         this.bookings = bookings;
         this.slots = slots;
         this.audit = audit;
         this.clock = clock;
         this.config = config;
+        this.capacityFreed = capacityFreed;
     }
 
     public ClinicDayRule rule() {
@@ -89,6 +93,7 @@ public class ClinicDayService {
         for (LocalDate date : rule().daysFrom(today, config.clinicDays().horizonMonths())) {
             if (days.addFromRule(date, defaultCapacityMinutes(), now)) {
                 added++;
+                capacityFreed.fire(new CapacityFreed(date));
             }
         }
         if (added > 0) {
@@ -180,6 +185,7 @@ public class ClinicDayService {
             days.persist(ClinicDay.open(date, capacityMinutes, ClinicDay.Origin.STAFF, Timestamps.now(clock)));
         }
         audit.record("ADD", RESOURCE, date, null);
+        capacityFreed.fire(new CapacityFreed(date));
         return load(date);
     }
 
@@ -188,6 +194,7 @@ public class ClinicDayService {
         ClinicDay day = locked(date);
         day.changeCapacity(capacityMinutes, bookings.bookedMinutes(date, null), Timestamps.now(clock));
         audit.record("CHANGE_CAPACITY", RESOURCE, date, null);
+        capacityFreed.fire(new CapacityFreed(date));
         return load(date);
     }
 
@@ -246,6 +253,7 @@ public class ClinicDayService {
         days.replaceResources(date, chairs, providers);
         audit.record("SET_RESOURCES", RESOURCE, date, null);
         LOG.infof("Clinic day %s given %d chairs and %d injectors", date, chairs.size(), providers.size());
+        capacityFreed.fire(new CapacityFreed(date));
         return next;
     }
 
