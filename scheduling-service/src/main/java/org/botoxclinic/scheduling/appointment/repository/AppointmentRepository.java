@@ -20,6 +20,8 @@ import org.botoxclinic.scheduling.appointment.domain.SamePatient;
 import org.botoxclinic.scheduling.clinicday.domain.BookedSlot;
 import org.botoxclinic.scheduling.clinicday.domain.BookedTime;
 import org.botoxclinic.scheduling.clinicday.domain.DayBookings;
+import org.botoxclinic.scheduling.clinicday.domain.DayFigures;
+import org.botoxclinic.scheduling.clinicday.domain.ScheduleEntry;
 import org.botoxclinic.scheduling.clinicday.domain.OpenBooking;
 import org.botoxclinic.scheduling.plan.domain.PlanBookings;
 import org.botoxclinic.scheduling.plan.domain.PlanStatus;
@@ -207,6 +209,29 @@ public class AppointmentRepository implements PanacheRepositoryBase<Appointment,
                 .getResultList().stream()
                 .map(a -> new BookedSlot(a.id(), a.startTime(), a.durationMinutes(), a.chair(), a.providerId()))
                 .toList();
+    }
+
+    @Override
+    public List<ScheduleEntry> scheduleOn(LocalDate date) {
+        return list("date = ?1 and status in ?2", Sort.by("startTime").and("chair").and("id"), date,
+                AppointmentStatus.HOLDING_CHAIR_TIME).stream()
+                .map(a -> new ScheduleEntry(a.id(), a.referralId(), a.startTime(), a.endTime(), a.durationMinutes(),
+                        a.chair(), a.providerId(), a.status().name()))
+                .toList();
+    }
+
+    @Override
+    public DayFigures figuresOn(LocalDate date) {
+        List<Object[]> rows = getEntityManager().createQuery(
+                        "select a.status, count(*) from Appointment a where a.date = :date group by a.status", Object[].class)
+                .setParameter("date", date)
+                .getResultList();
+        Map<AppointmentStatus, Integer> counts = new HashMap<>();
+        for (Object[] row : rows) {
+            counts.put((AppointmentStatus) row[0], ((Number) row[1]).intValue());
+        }
+        return new DayFigures(counts.getOrDefault(AppointmentStatus.NOSHOW, 0),
+                counts.getOrDefault(AppointmentStatus.CANCELLED, 0), counts.getOrDefault(AppointmentStatus.FULFILLED, 0));
     }
 
     @Override

@@ -20,6 +20,12 @@ public interface DayBookings {
     /** The chair and injector time held on a day (all but cancelled appointments), leaving out one if given. */
     List<BookedSlot> slotsOn(LocalDate date, UUID except);
 
+    /** The day's appointments holding time (all but cancelled ones), by start time, then chair. */
+    List<ScheduleEntry> scheduleOn(LocalDate date);
+
+    /** The day's no-shows, cancellations and treatments. */
+    DayFigures figuresOn(LocalDate date);
+
     /** The day's open appointments, oldest booking first. */
     List<OpenBooking> openOn(LocalDate date);
 }

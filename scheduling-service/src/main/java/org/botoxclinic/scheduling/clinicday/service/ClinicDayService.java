@@ -5,16 +5,20 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.botoxclinic.platform.audit.AuditTrail;
+import org.botoxclinic.platform.domain.ConflictException;
 import org.botoxclinic.platform.domain.InvalidInputException;
 import org.botoxclinic.platform.domain.NotFoundException;
 import org.botoxclinic.platform.paging.Cursor;
@@ -25,6 +29,9 @@ import org.botoxclinic.scheduling.clinicday.domain.BookedTime;
 import org.botoxclinic.scheduling.clinicday.domain.ClinicDay;
 import org.botoxclinic.scheduling.clinicday.domain.ClinicDayRule;
 import org.botoxclinic.scheduling.clinicday.domain.DayBookings;
+import org.botoxclinic.scheduling.clinicday.domain.DayResources;
+import org.botoxclinic.scheduling.clinicday.domain.ResourceHours;
+import org.botoxclinic.scheduling.clinicday.domain.ScheduleEntry;
 import org.botoxclinic.scheduling.clinicday.repository.ClinicDayRepository;
 import org.botoxclinic.scheduling.config.SchedulingConfig;
 import org.jboss.logging.Logger;
@@ -35,6 +42,9 @@ public class ClinicDayService {
 
     private static final Logger LOG = Logger.getLogger(ClinicDayService.class);
     public static final String RESOURCE = "clinic-day";
+    /** New chairs and injectors would leave open appointments without their chair, injector or hours (409). */
+    public static final String RESOURCES_IN_USE = "RESOURCES_IN_USE";
+    private static final String APPOINTMENT = "appointment";
     static final String LIST = "clinic-days";
     private static final int MAX_RANGE_DAYS = 800;
     /** How many days of bookings one query reads when looking for room. */
@@ -45,11 +55,13 @@ public class ClinicDayService {
     private final AuditTrail audit;
     private final Clock clock;
     private final SchedulingConfig config;
+    private final ClinicDaySlots slots;
 
     public ClinicDayService(ClinicDayRepository days, DayBookings bookings, AuditTrail audit, Clock clock,
-                            SchedulingConfig config) {
+                            SchedulingConfig config, ClinicDaySlots slots) {
         this.days = days;
         this.bookings = bookings;
+        this.slots = slots;
         this.audit = audit;
         this.clock = clock;
         this.config = config;
@@ -185,6 +197,105 @@ public class ClinicDayService {
         day.close(reason, bookings.openOn(date), Timestamps.now(clock));
         audit.record("CLOSE", RESOURCE, date, null);
         return load(date);
+    }
+
+    /** One day with its booked time, chairs and injectors, utilisation, no-shows and cancellations. */
+    @Transactional
+    public ClinicDayDetail get(LocalDate date) {
+        ClinicDay day = days.findByIdOptional(date).orElseThrow(() -> new NotFoundException("clinic day", date));
+        ClinicDayLoad load = new ClinicDayLoad(day, bookings.bookedBetween(date, date).getOrDefault(date, BookedTime.NONE));
+        audit.record("READ", RESOURCE, date, null);
+        return new ClinicDayDetail(load, slots.resources(date), bookings.figuresOn(date));
+    }
+
+    /** The day's appointments holding time, by start time and chair. */
+    @Transactional
+    public ClinicDaySchedule schedule(LocalDate date) {
+        ClinicDay day = days.findByIdOptional(date).orElseThrow(() -> new NotFoundException("clinic day", date));
+        List<ScheduleEntry> entries = bookings.scheduleOn(date);
+        audit.record("READ", RESOURCE, date, null);
+        audit.recordAll("READ", APPOINTMENT, entries.stream()
+                .map(e -> new AuditTrail.Disclosed(e.appointmentId(), e.referralId())).toList());
+        return new ClinicDaySchedule(day, slots.resources(date), entries);
+    }
+
+    /**
+     * Sets the day's chairs and injectors with their hours (replacing the configured defaults or what was set before).
+     * The day's capacity becomes the chairs' minutes. Refused (409) while an open appointment would lose its chair or
+     * injector or fall outside their hours, or when the chairs' minutes are fewer than those booked.
+     */
+    @Transactional
+    public DayResources setResources(LocalDate date, List<ResourceHours> chairs, List<ResourceHours> providers) {
+        if (date.isBefore(LocalDate.now(clock))) {
+            throw new InvalidInputException("date", "must be today or later");
+        }
+        requireValid("chairs", chairs);
+        requireValid("providers", providers);
+        ClinicDay day = locked(date);
+        DayResources next = new DayResources(chairs, providers, true);
+        List<ScheduleEntry> stranded = bookings.scheduleOn(date).stream()
+                .filter(e -> "BOOKED".equals(e.status()) || "CHECKED_IN".equals(e.status()))
+                .filter(e -> !keeps(next, e))
+                .toList();
+        if (!stranded.isEmpty()) {
+            throw new ConflictException(RESOURCES_IN_USE, date + " has " + stranded.size() + " open appointments on "
+                    + "chairs or injectors, or at hours, the new ones do not have; move them first",
+                    Map.of("appointments", stranded.stream().map(ClinicDayService::listed).toList()));
+        }
+        day.changeCapacity(next.chairMinutes(), bookings.bookedMinutes(date, null), Timestamps.now(clock));
+        days.replaceResources(date, chairs, providers);
+        audit.record("SET_RESOURCES", RESOURCE, date, null);
+        LOG.infof("Clinic day %s given %d chairs and %d injectors", date, chairs.size(), providers.size());
+        return next;
+    }
+
+    /** The day's chairs and injectors: those staff set, or the configured defaults. */
+    @Transactional
+    public DayResources resources(LocalDate date) {
+        days.findByIdOptional(date).orElseThrow(() -> new NotFoundException("clinic day", date));
+        return slots.resources(date);
+    }
+
+    private static boolean keeps(DayResources resources, ScheduleEntry e) {
+        int start = e.startTime().getHour() * 60 + e.startTime().getMinute();
+        int end = start + e.durationMinutes();
+        return resources.chair(e.chair()).filter(c -> c.covers(start, end)).isPresent()
+                && resources.provider(e.providerId()).filter(p -> p.covers(start, end)).isPresent();
+    }
+
+    private static Map<String, Object> listed(ScheduleEntry e) {
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("id", e.appointmentId().toString());
+        a.put("referralId", e.referralId().toString());
+        a.put("startTime", e.startTime().toString());
+        a.put("durationMinutes", e.durationMinutes());
+        a.put("chair", e.chair());
+        a.put("providerId", e.providerId());
+        return a;
+    }
+
+    /** At least one, ids unique, each closing after it opens, on whole minutes. */
+    private static void requireValid(String field, List<ResourceHours> resources) {
+        if (resources == null || resources.isEmpty()) {
+            throw new InvalidInputException(field, "must list at least one");
+        }
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < resources.size(); i++) {
+            ResourceHours r = resources.get(i);
+            String at = field + "[" + i + "]";
+            if (!ids.add(r.id())) {
+                throw new InvalidInputException(at + ".id", "appears twice");
+            }
+            if (r.opensAt().getSecond() != 0 || r.opensAt().getNano() != 0) {
+                throw new InvalidInputException(at + ".from", "must be a whole minute (HH:mm)");
+            }
+            if (r.closesAt().getSecond() != 0 || r.closesAt().getNano() != 0) {
+                throw new InvalidInputException(at + ".to", "must be a whole minute (HH:mm)");
+            }
+            if (!r.closesAt().isAfter(r.opensAt())) {
+                throw new InvalidInputException(at + ".to", "must be after from");
+            }
+        }
     }
 
     /**
