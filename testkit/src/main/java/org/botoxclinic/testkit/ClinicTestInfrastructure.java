@@ -10,7 +10,7 @@ import java.util.Properties;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * The real PostgreSQL and Kafka a service's {@code @QuarkusTest}s run against, started by the tests themselves:
+ * The real PostgreSQL, Kafka and SMTP server a service's {@code @QuarkusTest}s run against, started by the tests themselves:
  * {@code @QuarkusTestResource(value = ClinicTestInfrastructure.class, restrictToAnnotatedClass = false)}. The
  * service logs in to Kafka as itself, with its own rights only: which service it is comes from
  * {@code quarkus.application.name} in its application.properties, or from the init argument {@code service}.
@@ -32,6 +32,9 @@ public class ClinicTestInfrastructure implements QuarkusTestResourceLifecycleMan
         Map<String, String> config = new HashMap<>(EmbeddedPostgresServer.get().createServiceDatabase("svc").quarkusConfig());
         config.put("kafka.bootstrap.servers", EmbeddedKafkaBroker.bootstrapServers());
         config.putAll(EmbeddedKafkaBroker.service(service()).quarkusConfig());
+        // A real SMTP server for services that send mail (read by their CLINIC_SMTP_* settings; the others ignore it).
+        config.put("CLINIC_SMTP_HOST", SmtpSink.shared().host());
+        config.put("CLINIC_SMTP_PORT", String.valueOf(SmtpSink.shared().port()));
         return config;
     }
 

@@ -61,8 +61,17 @@ public final class SampleEvents {
     }
 
     /**
-     * A ReferralAccepted as published before the event dropped the patient's contact details (phone, email,
-     * address): such records may still sit in the topic, and consumers must accept them.
+     * A ReferralAccepted as published since patients exist, with the patient's phone and email (which
+     * scheduling-service keeps for reminders).
+     */
+    public static String referralAccepted(UUID referralId, UUID patientId, String phone, String email) {
+        return referralAccepted(referralId, patientId).replace("\"sex\":\"female\"}",
+                "\"sex\":\"female\",\"phone\":\"%s\",\"email\":\"%s\"}".formatted(phone, email));
+    }
+
+    /**
+     * A ReferralAccepted as published before the event dropped the patient's address (with phone and email): such
+     * records may still sit in the topic, and consumers must accept them.
      */
     public static String referralAcceptedWithContactDetails(UUID referralId) {
         return referralAccepted(referralId).replace("\"sex\":\"female\"}", """

@@ -78,13 +78,15 @@ class EventContractTest {
     }
 
     @Test
-    void shouldNotDescribeThePatientsContactDetailsNoConsumerReads() throws IOException {
+    void shouldDescribeOnlyThePatientFieldsAConsumerReads() throws IOException {
+        // Identity for the payer and the plan; phone and email for scheduling-service's reminders; never the address.
         ObjectMapper json = new ObjectMapper();
         JsonNode patient = json.readTree(Files.readString(Path.of("../contracts/schemas/ReferralAccepted.schema.json")))
                 .path("$defs").path("Patient").path("properties");
         JsonNode examplePatient = json.readTree(example("ReferralAccepted")).path("patient");
-        assertEquals(Set.of("firstName", "lastName", "dateOfBirth", "sex"), fieldNames(patient));
-        assertEquals(Set.of("firstName", "lastName", "dateOfBirth", "sex"), fieldNames(examplePatient));
+        Set<String> read = Set.of("firstName", "lastName", "dateOfBirth", "sex", "phone", "email");
+        assertEquals(read, fieldNames(patient));
+        assertEquals(read, fieldNames(examplePatient));
     }
 
     private static Set<String> fieldNames(JsonNode node) {

@@ -85,10 +85,13 @@ class ReferralDecisionsTest {
             assertEquals("HEADACHE_DAYS_PER_MONTH", payload.path("baseline").path("measure").asText());
             assertEquals(20, payload.path("baseline").path("value").asInt());
             assertTrue(payload.path("patientId").asText().matches("[0-9a-f-]{36}"));
-            // Only what a consumer reads: no phone, email or address, although the referral has them.
-            assertEquals(Set.of("firstName", "lastName", "dateOfBirth", "sex"), fields(payload.path("patient")));
-            assertFalse(record.value().contains("555-0100") || record.value().contains("62701"),
-                    "the patient's contact details stay in referral-service");
+            // Only what a consumer reads: phone and email (scheduling-service's reminders), never the address.
+            assertEquals(Set.of("firstName", "lastName", "dateOfBirth", "sex", "phone", "email"),
+                    fields(payload.path("patient")));
+            assertEquals("555-0100", payload.path("patient").path("phone").asText());
+            assertEquals("alex@example.org", payload.path("patient").path("email").asText());
+            assertFalse(record.value().contains("62701") || record.value().contains("Elm St"),
+                    "the patient's address stays in referral-service");
             assertEquals(Set.of("headacheDaysPerMonth", "headacheHoursPerDay", "migraineDaysPerMonth", "symptomMonths",
                     "priorPreventiveClasses", "currentCgrpAntagonist", "spasticityCause", "affectedSide", "twstrsTotal",
                     "modifiedAshworth", "jankovicRatingScale", "cgiSeverity"),

@@ -12,8 +12,9 @@ import org.botoxclinic.referral.referral.domain.Referral;
 /**
  * Published when staff accept a referral. It carries the patient's identity, the indication and codes, the
  * clinical details and the coverage, so that insurance-service can open a pre-authorization case and
- * scheduling-service a treatment plan without calling back; not the patient's phone, email or address, which no
- * consumer reads (the AsyncAPI document lists who reads each patient field). It names the patient ({@code patientId})
+ * scheduling-service a treatment plan without calling back, and the patient's phone and email, which scheduling-service
+ * uses for appointment reminders (never the address, which no consumer reads; the AsyncAPI document lists who reads
+ * each patient field). It names the patient ({@code patientId})
  * and the baseline of the indication's primary outcome measure. Every part is a record of its own: a change to the
  * referral's entities cannot change the wire contract unnoticed.
  */
@@ -34,7 +35,7 @@ public record ReferralAccepted(UUID referralId,
 
     public static final String TYPE = EventTypes.REFERRAL_ACCEPTED;
 
-    public record Patient(String firstName, String lastName, LocalDate dateOfBirth, String sex) {
+    public record Patient(String firstName, String lastName, LocalDate dateOfBirth, String sex, String phone, String email) {
     }
 
     public record Provider(String npi, String name, String practice, String phone, String fax) {
@@ -60,7 +61,7 @@ public record ReferralAccepted(UUID referralId,
         return new ReferralAccepted(referral.id(), acceptedAt, referral.source().name(), referral.partnerId(),
                 referral.externalReferralId(), referral.indication().name(), referral.diagnosisCodes(),
                 referral.urgency().name(),
-                new Patient(p.firstName(), p.lastName(), p.dateOfBirth(), p.sex().code()),
+                new Patient(p.firstName(), p.lastName(), p.dateOfBirth(), p.sex().code(), p.phone(), p.email()),
                 new Provider(r.npi(), r.name(), r.practice(), r.phone(), r.fax()),
                 new Insurance(i.payerId(), i.payerName(), i.memberId(), i.groupNumber(), i.planType()),
                 clinicalDetails(referral.clinicalDetails()), referral.patientId(), baseline(referral));

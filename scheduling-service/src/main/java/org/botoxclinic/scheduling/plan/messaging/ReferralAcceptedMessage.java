@@ -38,9 +38,9 @@ public record ReferralAcceptedMessage(UUID referralId, UUID patientId, OffsetDat
         return baseline == null ? null : baseline.measurement();
     }
 
-    /** The patient as the referral and authorization events describe them. */
+    /** The patient as the referral and authorization events describe them; phone and email only on ReferralAccepted. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Patient(String firstName, String lastName, LocalDate dateOfBirth, String sex) {
+    public record Patient(String firstName, String lastName, LocalDate dateOfBirth, String sex, String phone, String email) {
 
         PatientIdentity identity() {
             return new PatientIdentity(firstName, lastName, dateOfBirth, sex);

@@ -26,7 +26,8 @@ public class ReferralEventsConsumer {
         this.routes = inbox.routes("referral-events")
                 .on(EventTypes.REFERRAL_ACCEPTED, ReferralAcceptedMessage.class, (message, event) -> plans.referralAccepted(
                         message.referralId(), message.patientId(), message.patient().identity(), message.indication(),
-                        message.acceptedAt(), message.baselineMeasurement()))
+                        message.acceptedAt(), message.baselineMeasurement(), message.patient().phone(),
+                        message.patient().email()))
                 .on(EventTypes.REFERRAL_CANCELLED, ReferralCancelledMessage.class, (message, event) -> plans.referralCancelled(
                         message.referralId(), message.cancelledAt(), message.reason()))
                 .on(EventTypes.PATIENT_MERGED, PatientMergedMessage.class, (message, event) -> patients.merged(

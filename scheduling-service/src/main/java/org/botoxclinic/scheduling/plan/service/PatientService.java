@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import org.botoxclinic.platform.audit.AuditTrail;
@@ -30,12 +31,15 @@ public class PatientService {
     private final PatientAliasRepository aliases;
     private final TreatmentPlanRepository plans;
     private final AuditTrail audit;
+    private final Event<PatientsMerged> merges;
     private final Clock clock;
 
-    public PatientService(PatientAliasRepository aliases, TreatmentPlanRepository plans, AuditTrail audit, Clock clock) {
+    public PatientService(PatientAliasRepository aliases, TreatmentPlanRepository plans, AuditTrail audit,
+                          Event<PatientsMerged> merges, Clock clock) {
         this.aliases = aliases;
         this.plans = plans;
         this.audit = audit;
+        this.merges = merges;
         this.clock = clock;
     }
 
@@ -87,6 +91,7 @@ public class PatientService {
         boolean recorded = earlierSurvivor == null && aliases.record(mergedPatientId, survivor, mergedAt, now);
         List<UUID> moved = plans.rekey(mergedPatientId, survivor, referralIds == null ? List.of() : referralIds, now);
         plans.refreshCadence(survivor);
+        merges.fire(new PatientsMerged(survivor, mergedPatientId));
         if (recorded) {
             audit.record("MERGE", RESOURCE, mergedPatientId, null);
         }

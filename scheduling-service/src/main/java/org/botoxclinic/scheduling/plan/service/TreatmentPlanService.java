@@ -41,11 +41,13 @@ public class TreatmentPlanService {
     private final ClinicDayService clinicDays;
     private final AuditTrail audit;
     private final Event<TreatmentPlanCancelled> cancellations;
+    private final Event<PatientContactReceived> contacts;
     private final Clock clock;
 
     public TreatmentPlanService(TreatmentPlanRepository plans, PatientService patients, TreatmentOutcomeRepository outcomes,
                                 PlanBookings bookings, ClinicDayService clinicDays, AuditTrail audit,
-                                Event<TreatmentPlanCancelled> cancellations, Clock clock) {
+                                Event<TreatmentPlanCancelled> cancellations, Event<PatientContactReceived> contacts,
+                                Clock clock) {
         this.plans = plans;
         this.patients = patients;
         this.outcomes = outcomes;
@@ -53,6 +55,7 @@ public class TreatmentPlanService {
         this.clinicDays = clinicDays;
         this.audit = audit;
         this.cancellations = cancellations;
+        this.contacts = contacts;
         this.clock = clock;
     }
 
@@ -95,6 +98,13 @@ public class TreatmentPlanService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void referralAccepted(UUID referralId, UUID patientId, PatientIdentity patient, String indication,
                                  OffsetDateTime acceptedAt, Measurement baseline) {
+        referralAccepted(referralId, patientId, patient, indication, acceptedAt, baseline, null, null);
+    }
+
+    /** The same, with the patient's phone and email, which the plan does not keep (see {@link PatientContactReceived}). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void referralAccepted(UUID referralId, UUID patientId, PatientIdentity patient, String indication,
+                                 OffsetDateTime acceptedAt, Measurement baseline, String phone, String email) {
         UUID current = patientId == null ? null : patients.currentWithTurn(patientId);
         Locked locked = lockedOrStarted(referralId, indication);
         if (baseline != null && !TreatmentPlan.isBaselineFor(baseline, indication != null ? indication : locked.plan().indication())) {
@@ -112,6 +122,9 @@ public class TreatmentPlanService {
                     locked.plan().patientId(), current);
         }
         recordChange(locked);
+        if (phone != null || email != null) {
+            contacts.fire(new PatientContactReceived(referralId, locked.plan().patientId(), phone, email));
+        }
         LOG.infof("Treatment plan for referral %s: referral accepted, %s", referralId, locked.plan().status());
     }
 

@@ -36,7 +36,7 @@ public class WorklistResource {
                     + "eligible first | no-shows, by date | authorization-ending (window ends within the configured days, "
                     + "visits unused), soonest end first | non-responders (the latest primary-measure outcome assessed "
                     + "after the second treatment improved by less than the configured percentage of the baseline; the "
-                    + "figure is the plan's improvementAfterSecondTreatment), least improved first. Returns {items, next}: pass next back as cursor for the "
+                    + "figure is the plan's improvementAfterSecondTreatment), least improved first | unconfirmed (booked from today to the configured days ahead, 2 by default, and not confirmed by the patient for the appointment's current day and time; with the appointment), soonest first. Returns {items, next}: pass next back as cursor for the "
                     + "following page; next is null on the last page.")
     public Page<WorklistEntryView> get(@QueryParam("kind") String kind,
                                        @Parameter(description = "Entries per page") @QueryParam("limit")

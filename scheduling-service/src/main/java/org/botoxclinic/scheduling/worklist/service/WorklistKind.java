@@ -14,7 +14,9 @@ public enum WorklistKind {
     /** Authorization windows ending soon with visits unused. */
     AUTHORIZATION_ENDING("authorization-ending"),
     /** Improved by less than the configured percentage after two treatments, least improved first. */
-    NON_RESPONDERS("non-responders");
+    NON_RESPONDERS("non-responders"),
+    /** Booked within the next days (2 by default: D-2) and not confirmed by the patient for their current time. */
+    UNCONFIRMED("unconfirmed");
 
     private final String parameter;
 

@@ -3,6 +3,7 @@ package org.botoxclinic.scheduling.worklist.service;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,8 @@ import org.botoxclinic.scheduling.appointment.domain.Appointment;
 import org.botoxclinic.scheduling.appointment.repository.AppointmentRepository;
 import org.botoxclinic.scheduling.config.OutcomesConfig;
 import org.botoxclinic.scheduling.config.SchedulingConfig;
+import org.botoxclinic.scheduling.notification.repository.AppointmentConfirmationRepository;
+import org.botoxclinic.scheduling.notification.service.NotificationConfig;
 import org.botoxclinic.scheduling.plan.domain.TreatmentPlan;
 import org.botoxclinic.scheduling.plan.repository.TreatmentPlanRepository;
 import org.botoxclinic.scheduling.plan.repository.TreatmentPlanRepository.After;
@@ -37,9 +40,12 @@ public class WorklistService {
     private final Clock clock;
     private final SchedulingConfig config;
     private final OutcomesConfig outcomes;
+    private final AppointmentConfirmationRepository confirmations;
+    private final NotificationConfig notifications;
 
     public WorklistService(TreatmentPlanRepository plans, AppointmentRepository appointments, TreatmentPlanService planService,
-                           AuditTrail audit, Clock clock, SchedulingConfig config, OutcomesConfig outcomes) {
+                           AuditTrail audit, Clock clock, SchedulingConfig config, OutcomesConfig outcomes,
+                           AppointmentConfirmationRepository confirmations, NotificationConfig notifications) {
         this.plans = plans;
         this.appointments = appointments;
         this.planService = planService;
@@ -47,6 +53,8 @@ public class WorklistService {
         this.clock = clock;
         this.config = config;
         this.outcomes = outcomes;
+        this.confirmations = confirmations;
+        this.notifications = notifications;
     }
 
     /** The queue named by a request parameter ({@code ready-to-schedule}, {@code due}, ...). */
@@ -64,6 +72,7 @@ public class WorklistService {
             case NO_SHOWS -> noShows(cursor, limit);
             case AUTHORIZATION_ENDING -> authorizationEnding(today, cursor, limit);
             case NON_RESPONDERS -> nonResponders(cursor, limit);
+            case UNCONFIRMED -> unconfirmed(today, cursor, limit);
         };
         audit.recordAll("READ", TreatmentPlanService.RESOURCE, page.items().stream()
                 .map(e -> new AuditTrail.Disclosed(e.plan().plan().referralId(), e.plan().plan().referralId())).toList());
@@ -127,6 +136,32 @@ public class WorklistService {
         List<TreatmentPlan> found = plans.nonResponders(outcomes.nonResponderBelowPercent(), after, limit + 1);
         return Page.of(entries(found), limit, e -> Cursor.of(list,
                 e.plan().plan().improvementAfterSecondTreatment().movePointRight(1).longValueExact(), e.plan().plan().referralId()));
+    }
+
+    /**
+     * Booked appointments from today to the configured days ahead (D-2) whose patient has not confirmed their current
+     * day and time, soonest first; a reschedule makes an appointment unconfirmed again.
+     */
+    private Page<WorklistEntry> unconfirmed(LocalDate today, String cursor, int limit) {
+        String list = WorklistKind.UNCONFIRMED.parameter();
+        AppointmentConfirmationRepository.After after = null;
+        if (cursor != null) {
+            Cursor c = Cursor.decode(cursor, list, 3);
+            after = new AppointmentConfirmationRepository.After(c.date(0), LocalTime.parse(c.text(1)), c.uuid(2));
+        }
+        List<Appointment> found = confirmations.unconfirmed(today, today.plusDays(notifications.unconfirmedWithinDays()),
+                after, limit + 1);
+        return Page.of(withPlans(found), limit,
+                e -> Cursor.of(list, e.appointment().date(), e.appointment().startTime().toString(), e.appointment().id()));
+    }
+
+    /** Each appointment with its plan, in the same order. */
+    private List<WorklistEntry> withPlans(List<Appointment> found) {
+        Map<UUID, TreatmentPlan> planOf = plans.byReferral(found.stream().map(Appointment::referralId).distinct().toList());
+        List<PlanOverview> overviews = planService.overviews(found.stream().map(a -> planOf.get(a.referralId())).toList());
+        return IntStream.range(0, found.size())
+                .mapToObj(i -> new WorklistEntry(overviews.get(i), found.get(i)))
+                .toList();
     }
 
     private List<WorklistEntry> entries(List<TreatmentPlan> found) {
