@@ -270,18 +270,24 @@ class NotificationsTest {
         UUID appointment = book(patient, day);
         TestClock.setToday(day.minusDays(7));
         planner.plan();
-        assertEquals("QUEUED", notifications(patient.referralId()).get(0).get("status"));
+        dispatcher.dispatch();
+        String[] link = linkIn(mailTo(patient.email()).get(0));
+        TestClock.setToday(day.minusDays(1));
+        planner.plan();
+        assertEquals(List.of("SENT", "QUEUED"), notifications(patient.referralId()).stream().map(n -> n.get("status")).toList());
 
         scheduler().body("{\"reason\":\"travelling\",\"by\":\"PATIENT\"}").post("/api/appointments/" + appointment + "/cancel")
                 .then().statusCode(200);
         dispatcher.dispatch();
         planner.plan();
 
-        Map<String, Object> withdrawn = notifications(patient.referralId()).get(0);
+        Map<String, Object> withdrawn = notifications(patient.referralId()).get(1);
         assertEquals("SUPPRESSED", withdrawn.get("status"));
         assertEquals("APPOINTMENT_CHANGED", withdrawn.get("statusReason"));
         assertEquals(0, withdrawn.get("attempts"));
-        assertTrue(mailTo(patient.email()).isEmpty());
+        assertEquals(1, mailTo(patient.email()).size(), "only the reminder sent before the cancellation");
+        confirm(appointment, link[1]).statusCode(409).contentType("application/problem+json")
+                .body("currentStatus", equalTo("CANCELLED"));
     }
 
     @Test
@@ -463,6 +469,25 @@ class NotificationsTest {
                 scheduler().get("/api/patients/" + patientId + "/contact-preferences").then().statusCode(200)
                         .body("email", equalTo(email)).body("phone", equalTo("555-0142"))
                         .body("effectiveChannel", equalTo("EMAIL")).body("optedOut", equalTo(false)));
+    }
+
+    @Test
+    void aMergedPatientsContactDetailsAndOptOutFollowTheSurvivor() {
+        UUID survivor = UUID.randomUUID();
+        UUID merged = UUID.randomUUID();
+        sql("insert into contact_preference (contact_key, email, opted_out, updated_at) values (?1, ?2, false, now())",
+                survivor, "survivor-" + survivor + "@example.org");
+        sql("insert into contact_preference (contact_key, phone, opted_out, opted_out_at, updated_at) "
+                + "values (?1, '555-0177', true, now(), now())", merged);
+
+        KafkaProbe.send(kafka, "referral-events", survivor.toString(), SampleEvents.patientMerged(survivor, merged),
+                SampleEvents.headers(UUID.randomUUID(), "PatientMerged", "/referral-service", survivor));
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                scheduler().get("/api/patients/" + merged + "/contact-preferences").then().statusCode(404));
+        scheduler().get("/api/patients/" + survivor + "/contact-preferences").then().statusCode(200)
+                .body("email", equalTo("survivor-" + survivor + "@example.org")).body("phone", equalTo("555-0177"))
+                .body("optedOut", equalTo(true));
     }
 
     @Test

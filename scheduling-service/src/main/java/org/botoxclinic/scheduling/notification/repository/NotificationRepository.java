@@ -116,6 +116,17 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
                 .executeUpdate();
     }
 
+    /** Which of the once-keys are stored already: the planner writes nothing for them again. */
+    public java.util.Set<String> existingOnceKeys(java.util.Collection<String> onceKeys) {
+        if (onceKeys.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return java.util.Set.copyOf(getEntityManager()
+                .createQuery("select n.onceKey from Notification n where n.onceKey in :keys", String.class)
+                .setParameter("keys", onceKeys)
+                .getResultList());
+    }
+
     /** The slots the appointment had reminders written for, the current one included. */
     public List<AppointmentSlot> remindedSlots(UUID appointmentId) {
         return getEntityManager().createQuery("""
