@@ -163,6 +163,14 @@ public class Notification {
         updatedAt = now;
     }
 
+    /**
+     * The attempt holding the lease is about to send: its lease runs until {@code until}, so that no other run claims
+     * the message while it is in flight (each send is cut off well before).
+     */
+    public void extendLease(OffsetDateTime until) {
+        nextAttemptAt = until;
+    }
+
     /** Whether the attempt holding this lease may still record its outcome. */
     public boolean heldBy(UUID lease) {
         return status == NotificationStatus.QUEUED && lease != null && lease.equals(leaseToken);
