@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneOffsetTransitionRule;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,6 @@ public final class ScheduleCalendar {
         lines.add("VERSION:2.0");
         lines.add("PRODID:-//Botox clinic//scheduling-service//EN");
         lines.add("CALSCALE:GREGORIAN");
-        lines.add("METHOD:PUBLISH");
         lines.add("X-WR-CALNAME:" + text("Clinic day " + date));
         lines.add("X-WR-TIMEZONE:" + zone.getId());
         timeZone(lines, zone, date);
@@ -64,45 +64,84 @@ public final class ScheduleCalendar {
     }
 
     /**
-     * The zone's observances around the day: each offset change from a year before to a year after it, as its own
-     * STANDARD or DAYLIGHT component; a zone without changes gets one STANDARD with its fixed offset.
+     * The zone's observances: where the zone follows yearly rules (daylight saving time), one STANDARD and one DAYLIGHT
+     * component each recurring by RRULE from the year before the day; otherwise each offset change from a year before
+     * to a year after the day as its own component, or a single STANDARD for a zone that never changes.
      */
     private static void timeZone(List<String> lines, ZoneId zone, LocalDate date) {
         ZoneRules rules = zone.getRules();
         lines.add("BEGIN:VTIMEZONE");
         lines.add("TZID:" + zone.getId());
-        Instant from = date.minusYears(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant to = date.plusYears(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        ZoneOffsetTransition t = rules.previousTransition(from.plusSeconds(1));
-        List<ZoneOffsetTransition> transitions = new ArrayList<>();
-        if (t != null) {
-            transitions.add(t);
-        }
-        for (ZoneOffsetTransition n = rules.nextTransition(from); n != null && n.getInstant().isBefore(to);
-             n = rules.nextTransition(n.getInstant())) {
-            if (!transitions.contains(n)) {
-                transitions.add(n);
+        int firstYear = date.getYear() - 1;
+        Instant from = LocalDate.of(firstYear, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        List<ZoneOffsetTransition> fixed = rules.getTransitions();
+        boolean yearly = !rules.getTransitionRules().isEmpty()
+                && (fixed.isEmpty() || fixed.get(fixed.size() - 1).getInstant().isBefore(from));
+        if (yearly) {
+            for (ZoneOffsetTransitionRule rule : rules.getTransitionRules()) {
+                ZoneOffsetTransition first = rule.createTransition(firstYear);
+                boolean daylight = rule.getOffsetAfter().getTotalSeconds() > rule.getStandardOffset().getTotalSeconds();
+                observance(lines, zone, daylight, first.getDateTimeBefore(), first.getOffsetBefore(),
+                        first.getOffsetAfter(), recurrence(rule));
+            }
+        } else {
+            Instant to = date.plusYears(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+            List<ZoneOffsetTransition> transitions = new ArrayList<>();
+            ZoneOffsetTransition before = rules.previousTransition(from.plusSeconds(1));
+            if (before != null) {
+                transitions.add(before);
+            }
+            for (ZoneOffsetTransition n = rules.nextTransition(from); n != null && n.getInstant().isBefore(to);
+                 n = rules.nextTransition(n.getInstant())) {
+                if (!transitions.contains(n)) {
+                    transitions.add(n);
+                }
+            }
+            if (transitions.isEmpty()) {
+                ZoneOffset offset = rules.getOffset(from);
+                observance(lines, zone, false, LocalDateTime.of(1970, 1, 1, 0, 0), offset, offset, null);
+            }
+            for (ZoneOffsetTransition n : transitions) {
+                observance(lines, zone, rules.isDaylightSavings(n.getInstant()), n.getDateTimeBefore(),
+                        n.getOffsetBefore(), n.getOffsetAfter(), null);
             }
         }
-        if (transitions.isEmpty()) {
-            ZoneOffset offset = rules.getOffset(from);
-            lines.add("BEGIN:STANDARD");
-            lines.add("DTSTART:19700101T000000");
-            lines.add("TZOFFSETFROM:" + offset(offset));
-            lines.add("TZOFFSETTO:" + offset(offset));
-            lines.add("END:STANDARD");
-        }
-        for (ZoneOffsetTransition n : transitions) {
-            boolean daylight = rules.isDaylightSavings(n.getInstant());
-            String kind = daylight ? "DAYLIGHT" : "STANDARD";
-            lines.add("BEGIN:" + kind);
-            lines.add("DTSTART:" + LOCAL.format(LocalDateTime.ofInstant(n.getInstant(), n.getOffsetBefore())));
-            lines.add("TZOFFSETFROM:" + offset(n.getOffsetBefore()));
-            lines.add("TZOFFSETTO:" + offset(n.getOffsetAfter()));
-            lines.add("TZNAME:" + text(TimeZone.getTimeZone(zone).getDisplayName(daylight, TimeZone.SHORT, Locale.US)));
-            lines.add("END:" + kind);
-        }
         lines.add("END:VTIMEZONE");
+    }
+
+    private static void observance(List<String> lines, ZoneId zone, boolean daylight, LocalDateTime start,
+                                   ZoneOffset from, ZoneOffset to, String rrule) {
+        String kind = daylight ? "DAYLIGHT" : "STANDARD";
+        lines.add("BEGIN:" + kind);
+        lines.add("DTSTART:" + LOCAL.format(start));
+        if (rrule != null) {
+            lines.add("RRULE:" + rrule);
+        }
+        lines.add("TZOFFSETFROM:" + offset(from));
+        lines.add("TZOFFSETTO:" + offset(to));
+        lines.add("TZNAME:" + text(TimeZone.getTimeZone(zone).getDisplayName(daylight, TimeZone.SHORT, Locale.US)));
+        lines.add("END:" + kind);
+    }
+
+    /**
+     * The yearly rule as an RRULE: a fixed day of the month, or a weekday on or after a day (the second Sunday of
+     * March is the Sunday among the 8th to the 14th), or on or before a day counted from the month's end.
+     */
+    private static String recurrence(ZoneOffsetTransitionRule rule) {
+        StringBuilder r = new StringBuilder("FREQ=YEARLY;BYMONTH=").append(rule.getMonth().getValue());
+        int day = rule.getDayOfMonthIndicator();
+        if (rule.getDayOfWeek() == null) {
+            return r.append(";BYMONTHDAY=").append(day).toString();
+        }
+        r.append(";BYDAY=").append(rule.getDayOfWeek().name(), 0, 2).append(";BYMONTHDAY=");
+        List<String> days = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            int d = day > 0 ? day + i : day - i;
+            if (Math.abs(d) <= 31) {
+                days.add(Integer.toString(d));
+            }
+        }
+        return r.append(String.join(",", days)).toString();
     }
 
     /** An RFC 5545 UTC-OFFSET: +HHMM, or +HHMMSS when it has seconds. */
