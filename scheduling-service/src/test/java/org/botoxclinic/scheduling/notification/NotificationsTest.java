@@ -98,7 +98,10 @@ class NotificationsTest {
         return new Patient(referralId, patientId, lastName, email, phone);
     }
 
-    /** Books the patient's first free time on the date (a staff clinic day of its own: no other test books there). */
+    /**
+     * Books the patient's first free time on the date: five months ahead, a staff clinic day of this test's own (the
+     * other tests book nearer days), inside the plan's six-month authorization.
+     */
     private UUID book(Patient patient, LocalDate date) {
         openClinicDay(date);
         var answer = Fixtures.book(patient.referralId(), date).extract();
@@ -143,7 +146,7 @@ class NotificationsTest {
     @Test
     void theSevenDayReminderIsQueuedOnTheSeventhDayNotTheEighthOnceAndSentOverSmtp() {
         Patient patient = patient();
-        LocalDate day = today.plusDays(121);
+        LocalDate day = today.plusDays(152);
         UUID appointment = book(patient, day);
         LocalTime start = LocalTime.parse((String) appointment(appointment).get("startTime"));
 
@@ -211,7 +214,7 @@ class NotificationsTest {
     @Test
     void aRescheduleWithdrawsTheOldSlotsReminderQueuesTheNewOneAndTheOldLinkNoLongerConfirms() {
         Patient patient = patient();
-        LocalDate day = today.plusDays(125);
+        LocalDate day = today.plusDays(154);
         UUID appointment = book(patient, day);
         TestClock.setToday(day.minusDays(7));
         planner.plan();
@@ -221,7 +224,7 @@ class NotificationsTest {
         assertEquals(appointment.toString(), oldLink[0]);
 
         // Moved to a day whose D-7 reminder is not due yet: the sent reminder stays SENT, nothing new is queued.
-        LocalDate later = day.plusDays(22);
+        LocalDate later = day.plusDays(14);
         openClinicDay(later);
         scheduler().body(Map.of("date", later.toString())).post("/api/appointments/" + appointment + "/reschedule")
                 .then().statusCode(200);
@@ -266,7 +269,7 @@ class NotificationsTest {
     @Test
     void aCancellationWithdrawsTheQueuedReminderAndItsLinkAnswersWithTheStatus() {
         Patient patient = patient();
-        LocalDate day = today.plusDays(129);
+        LocalDate day = today.plusDays(156);
         UUID appointment = book(patient, day);
         TestClock.setToday(day.minusDays(7));
         planner.plan();
@@ -293,7 +296,7 @@ class NotificationsTest {
     @Test
     void theRunsOfTwoReplicasAtOnceQueueAndSendEachReminderOnce() throws Exception {
         Patient patient = patient();
-        LocalDate day = today.plusDays(131);
+        LocalDate day = today.plusDays(158);
         book(patient, day);
         TestClock.setToday(day.minusDays(7));
 
@@ -330,7 +333,7 @@ class NotificationsTest {
         scheduler().body(Map.of("channel", "SMS", "optedOut", false))
                 .put("/api/patients/" + patient.patientId() + "/contact-preferences").then().statusCode(200)
                 .body("channel", equalTo("SMS")).body("effectiveChannel", equalTo("SMS"));
-        LocalDate day = today.plusDays(135);
+        LocalDate day = today.plusDays(160);
         book(patient, day);
         TestClock.setToday(day.minusDays(7));
         planner.plan();
@@ -363,7 +366,7 @@ class NotificationsTest {
     @Test
     void anOptOutWithdrawsWhatIsQueuedAndNothingMoreIsSent() {
         Patient patient = patient();
-        LocalDate day = today.plusDays(139);
+        LocalDate day = today.plusDays(162);
         book(patient, day);
         TestClock.setToday(day.minusDays(7));
         planner.plan();
@@ -398,7 +401,7 @@ class NotificationsTest {
     @Test
     void theUnconfirmedWorklistShowsBookedAppointmentsFromTwoDaysAheadUntilConfirmed() {
         Patient patient = patient();
-        LocalDate day = today.plusDays(143);
+        LocalDate day = today.plusDays(164);
         UUID appointment = book(patient, day);
 
         TestClock.setToday(day.minusDays(3));
