@@ -98,7 +98,10 @@ class NotificationsTest {
         return new Patient(referralId, patientId, lastName, email, phone);
     }
 
-    /** Books the patient's first free time on the date (a staff clinic day of its own: no other test books there). */
+    /**
+     * Books the patient's first free time on the date: five months ahead, a staff clinic day of this test's own (the
+     * other tests book nearer days), inside the plan's six-month authorization.
+     */
     private UUID book(Patient patient, LocalDate date) {
         openClinicDay(date);
         var answer = Fixtures.book(patient.referralId(), date).extract();
@@ -143,7 +146,7 @@ class NotificationsTest {
     @Test
     void theSevenDayReminderIsQueuedOnTheSeventhDayNotTheEighthOnceAndSentOverSmtp() {
         Patient patient = patient();
-        LocalDate day = today.plusDays(121);
+        LocalDate day = today.plusDays(152);
         UUID appointment = book(patient, day);
         LocalTime start = LocalTime.parse((String) appointment(appointment).get("startTime"));
 
@@ -211,7 +214,7 @@ class NotificationsTest {
     @Test
     void aRescheduleWithdrawsTheOldSlotsReminderQueuesTheNewOneAndTheOldLinkNoLongerConfirms() {
         Patient patient = patient();
-        LocalDate day = today.plusDays(125);
+        LocalDate day = today.plusDays(154);
         UUID appointment = book(patient, day);
         TestClock.setToday(day.minusDays(7));
         planner.plan();
@@ -221,7 +224,7 @@ class NotificationsTest {
         assertEquals(appointment.toString(), oldLink[0]);
 
         // Moved to a day whose D-7 reminder is not due yet: the sent reminder stays SENT, nothing new is queued.
-        LocalDate later = day.plusDays(22);
+        LocalDate later = day.plusDays(14);
         openClinicDay(later);
         scheduler().body(Map.of("date", later.toString())).post("/api/appointments/" + appointment + "/reschedule")
                 .then().statusCode(200);
@@ -266,28 +269,34 @@ class NotificationsTest {
     @Test
     void aCancellationWithdrawsTheQueuedReminderAndItsLinkAnswersWithTheStatus() {
         Patient patient = patient();
-        LocalDate day = today.plusDays(129);
+        LocalDate day = today.plusDays(156);
         UUID appointment = book(patient, day);
         TestClock.setToday(day.minusDays(7));
         planner.plan();
-        assertEquals("QUEUED", notifications(patient.referralId()).get(0).get("status"));
+        dispatcher.dispatch();
+        String[] link = linkIn(mailTo(patient.email()).get(0));
+        TestClock.setToday(day.minusDays(1));
+        planner.plan();
+        assertEquals(List.of("SENT", "QUEUED"), notifications(patient.referralId()).stream().map(n -> n.get("status")).toList());
 
         scheduler().body("{\"reason\":\"travelling\",\"by\":\"PATIENT\"}").post("/api/appointments/" + appointment + "/cancel")
                 .then().statusCode(200);
         dispatcher.dispatch();
         planner.plan();
 
-        Map<String, Object> withdrawn = notifications(patient.referralId()).get(0);
+        Map<String, Object> withdrawn = notifications(patient.referralId()).get(1);
         assertEquals("SUPPRESSED", withdrawn.get("status"));
         assertEquals("APPOINTMENT_CHANGED", withdrawn.get("statusReason"));
         assertEquals(0, withdrawn.get("attempts"));
-        assertTrue(mailTo(patient.email()).isEmpty());
+        assertEquals(1, mailTo(patient.email()).size(), "only the reminder sent before the cancellation");
+        confirm(appointment, link[1]).statusCode(409).contentType("application/problem+json")
+                .body("currentStatus", equalTo("CANCELLED"));
     }
 
     @Test
     void theRunsOfTwoReplicasAtOnceQueueAndSendEachReminderOnce() throws Exception {
         Patient patient = patient();
-        LocalDate day = today.plusDays(131);
+        LocalDate day = today.plusDays(158);
         book(patient, day);
         TestClock.setToday(day.minusDays(7));
 
@@ -324,7 +333,7 @@ class NotificationsTest {
         scheduler().body(Map.of("channel", "SMS", "optedOut", false))
                 .put("/api/patients/" + patient.patientId() + "/contact-preferences").then().statusCode(200)
                 .body("channel", equalTo("SMS")).body("effectiveChannel", equalTo("SMS"));
-        LocalDate day = today.plusDays(135);
+        LocalDate day = today.plusDays(160);
         book(patient, day);
         TestClock.setToday(day.minusDays(7));
         planner.plan();
@@ -357,7 +366,7 @@ class NotificationsTest {
     @Test
     void anOptOutWithdrawsWhatIsQueuedAndNothingMoreIsSent() {
         Patient patient = patient();
-        LocalDate day = today.plusDays(139);
+        LocalDate day = today.plusDays(162);
         book(patient, day);
         TestClock.setToday(day.minusDays(7));
         planner.plan();
@@ -392,7 +401,7 @@ class NotificationsTest {
     @Test
     void theUnconfirmedWorklistShowsBookedAppointmentsFromTwoDaysAheadUntilConfirmed() {
         Patient patient = patient();
-        LocalDate day = today.plusDays(143);
+        LocalDate day = today.plusDays(164);
         UUID appointment = book(patient, day);
 
         TestClock.setToday(day.minusDays(3));
@@ -463,6 +472,25 @@ class NotificationsTest {
                 scheduler().get("/api/patients/" + patientId + "/contact-preferences").then().statusCode(200)
                         .body("email", equalTo(email)).body("phone", equalTo("555-0142"))
                         .body("effectiveChannel", equalTo("EMAIL")).body("optedOut", equalTo(false)));
+    }
+
+    @Test
+    void aMergedPatientsContactDetailsAndOptOutFollowTheSurvivor() {
+        UUID survivor = UUID.randomUUID();
+        UUID merged = UUID.randomUUID();
+        sql("insert into contact_preference (contact_key, email, opted_out, updated_at) values (?1, ?2, false, now())",
+                survivor, "survivor-" + survivor + "@example.org");
+        sql("insert into contact_preference (contact_key, phone, opted_out, opted_out_at, updated_at) "
+                + "values (?1, '555-0177', true, now(), now())", merged);
+
+        KafkaProbe.send(kafka, "referral-events", survivor.toString(), SampleEvents.patientMerged(survivor, merged),
+                SampleEvents.headers(UUID.randomUUID(), "PatientMerged", "/referral-service", survivor));
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                scheduler().get("/api/patients/" + merged + "/contact-preferences").then().statusCode(404));
+        scheduler().get("/api/patients/" + survivor + "/contact-preferences").then().statusCode(200)
+                .body("email", equalTo("survivor-" + survivor + "@example.org")).body("phone", equalTo("555-0177"))
+                .body("optedOut", equalTo(true));
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.botoxclinic.platform.web.Problems;
 import org.botoxclinic.scheduling.notification.domain.ConfirmationRefused;
 import org.botoxclinic.scheduling.notification.service.ConfirmationService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -39,6 +40,11 @@ public class ConfirmationResource {
 
     @POST
     @SecurityRequirements
+    @APIResponse(responseCode = "200", description = "Confirmed: the appointment's date and start time")
+    @APIResponse(responseCode = "400", description = "No token in the body")
+    @APIResponse(responseCode = "403", description = "INVALID_CONFIRMATION_TOKEN: not this appointment's token (or no such appointment)")
+    @APIResponse(responseCode = "409", description = "SLOT_CHANGED: a link sent before the appointment moved; or the appointment is no longer booked (currentStatus)")
+    @APIResponse(responseCode = "429", description = "RATE_LIMITED, with Retry-After")
     @Operation(summary = "The patient confirms the appointment (no login: the token from the reminder's link)",
             description = "200 with the confirmed date and time; confirming again is 200 too. 403 "
                     + "INVALID_CONFIRMATION_TOKEN when the token is not this appointment's (or there is no such "

@@ -72,11 +72,21 @@ public class Notification {
     protected Notification() {
     }
 
+    /** The once-key of the reminder {@code daysBefore} days ahead of the appointment at its slot. */
+    public static String reminderKey(UUID appointmentId, AppointmentSlot slot, int daysBefore) {
+        return NotificationKind.REMINDER + "|" + appointmentId + "|" + slot.key() + "|" + daysBefore;
+    }
+
+    /** The once-key of the plan's recall in the cycle that began with the given treatment. */
+    public static String recallKey(UUID referralId, LocalDate lastTreatment) {
+        return NotificationKind.RECALL + "|" + referralId + "|" + lastTreatment;
+    }
+
     /** A reminder of the appointment at its slot, {@code daysBefore} days ahead. */
     public static Notification reminder(UUID referralId, UUID appointmentId, AppointmentSlot slot, int daysBefore,
                                         MessageText text, Recipient recipient, OffsetDateTime now) {
-        Notification n = create(NotificationKind.REMINDER + "|" + appointmentId + "|" + slot.key() + "|" + daysBefore,
-                referralId, NotificationKind.REMINDER, text, recipient, now);
+        Notification n = create(reminderKey(appointmentId, slot, daysBefore), referralId, NotificationKind.REMINDER, text,
+                recipient, now);
         n.appointmentId = appointmentId;
         n.daysBefore = daysBefore;
         n.slotDate = slot.date();
@@ -87,8 +97,8 @@ public class Notification {
     /** A recall of the plan's patient, once per treatment cycle (the cycle named by the last treatment's date). */
     public static Notification recall(UUID referralId, LocalDate lastTreatment, LocalDate dueFrom, MessageText text,
                                       Recipient recipient, OffsetDateTime now) {
-        Notification n = create(NotificationKind.RECALL + "|" + referralId + "|" + lastTreatment, referralId,
-                NotificationKind.RECALL, text, recipient, now);
+        Notification n = create(recallKey(referralId, lastTreatment), referralId, NotificationKind.RECALL, text, recipient,
+                now);
         n.slotDate = dueFrom;
         return n;
     }
@@ -151,6 +161,14 @@ public class Notification {
         nextAttemptAt = null;
         leaseToken = null;
         updatedAt = now;
+    }
+
+    /**
+     * The attempt holding the lease is about to send: its lease runs until {@code until}, so that no other run claims
+     * the message while it is in flight (each send is cut off well before).
+     */
+    public void extendLease(OffsetDateTime until) {
+        nextAttemptAt = until;
     }
 
     /** Whether the attempt holding this lease may still record its outcome. */

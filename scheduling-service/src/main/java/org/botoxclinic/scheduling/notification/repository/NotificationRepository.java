@@ -85,7 +85,9 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
 
     /**
      * Withdraws the queued reminders whose appointment is no longer booked, or no longer at the slot they were written
-     * for (cancelled, rescheduled, missed, checked in). One statement, run by every planner pass.
+     * for (cancelled, rescheduled, missed, checked in). One statement, run by every planner pass. A message a dispatcher
+     * holds (its lease still running) is left to it: it checks the appointment itself before sending, and a message
+     * already on its way is recorded as sent, as it was.
      *
      * @return how many were withdrawn
      */
@@ -95,6 +97,7 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
                                                   lease_token = null, updated_at = ?2
                           from appointment a
                          where n.status = 'QUEUED' and n.kind = 'REMINDER' and a.id = n.appointment_id
+                           and (n.lease_token is null or n.next_attempt_at <= ?2)
                            and (a.status <> 'BOOKED' or a.clinic_date <> n.slot_date
                                 or a.start_time is distinct from n.slot_time)""")
                 .setParameter(1, Notification.APPOINTMENT_CHANGED)
@@ -102,18 +105,32 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
                 .executeUpdate();
     }
 
-    /** Withdraws every queued message to the patient (or the plan without a patient id) behind the contact key. */
+    /**
+     * Withdraws every queued message to the patient (or the plan without a patient id) behind the contact key; one a
+     * dispatcher holds is checked by it before it is sent.
+     */
     public int suppressQueuedForContact(UUID contactKey, String reason, OffsetDateTime now) {
         return getEntityManager().createNativeQuery("""
                         update notification set status = 'SUPPRESSED', status_reason = ?1, next_attempt_at = null,
                                                 lease_token = null, updated_at = ?2
-                         where status = 'QUEUED'
+                         where status = 'QUEUED' and (lease_token is null or next_attempt_at <= ?2)
                            and referral_id in (select referral_id from treatment_plan
                                                 where patient_id = ?3 or referral_id = ?3)""")
                 .setParameter(1, reason)
                 .setParameter(2, now)
                 .setParameter(3, contactKey)
                 .executeUpdate();
+    }
+
+    /** Which of the once-keys are stored already: the planner writes nothing for them again. */
+    public java.util.Set<String> existingOnceKeys(java.util.Collection<String> onceKeys) {
+        if (onceKeys.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return java.util.Set.copyOf(getEntityManager()
+                .createQuery("select n.onceKey from Notification n where n.onceKey in :keys", String.class)
+                .setParameter("keys", onceKeys)
+                .getResultList());
     }
 
     /** The slots the appointment had reminders written for, the current one included. */

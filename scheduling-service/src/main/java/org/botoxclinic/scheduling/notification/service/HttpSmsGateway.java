@@ -7,10 +7,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * An SMS gateway reached over HTTP: {@code POST <CLINIC_SMS_GATEWAY_URL>} with {@code {"to": phone, "text": text}} as
@@ -21,24 +23,32 @@ public class HttpSmsGateway implements SmsGateway {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final NotificationConfig config;
+    private final Optional<String> url;
+    private final Optional<String> token;
     private final HttpClient client;
 
+    @Inject
     public HttpSmsGateway(NotificationConfig config) {
-        this.config = config;
+        this(config.smsGatewayUrl(), config.smsGatewayToken());
+    }
+
+    /** A gateway at the given URL (empty: none configured, every message fails), with an optional bearer token. */
+    public HttpSmsGateway(Optional<String> url, Optional<String> token) {
+        this.url = url.filter(u -> !u.isBlank());
+        this.token = token.filter(t -> !t.isBlank());
         this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     @Override
     public void send(String phone, String text, Duration deadline) {
-        String url = config.smsGatewayUrl().filter(u -> !u.isBlank())
+        String url = this.url
                 .orElseThrow(() -> new IllegalStateException("no SMS gateway is configured (CLINIC_SMS_GATEWAY_URL)"));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(deadline)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json(Map.of("to", phone, "text", text))));
-        config.smsGatewayToken().filter(t -> !t.isBlank()).ifPresent(t -> request.header("Authorization", "Bearer " + t));
+        token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
         HttpResponse<Void> response;
         try {
             response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());

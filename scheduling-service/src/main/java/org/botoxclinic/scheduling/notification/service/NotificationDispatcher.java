@@ -141,6 +141,7 @@ public class NotificationDispatcher {
                     recipient.unreachableReason());
             return null;
         }
+        notification.extendLease(now.plus(leaseLength()));
         return new Outgoing(recipient.channel(), recipient.address(),
                 new MessageText(notification.subject(), notification.body()));
     }

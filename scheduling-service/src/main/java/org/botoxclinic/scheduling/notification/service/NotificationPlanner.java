@@ -3,6 +3,7 @@ package org.botoxclinic.scheduling.notification.service;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -102,13 +103,21 @@ public class NotificationPlanner {
             UUID fromId = afterId;
             Batch batch = QuarkusTransaction.requiringNew().call(() -> {
                 List<Appointment> booked = notifications.bookedBetween(today, last, fromDate, fromId, BATCH);
-                Map<UUID, TreatmentPlan> planOf = plans.byReferral(booked.stream().map(Appointment::referralId).distinct().toList());
-                int stored = 0;
+                // The reminder due now for each appointment, unless it was written already (most runs write nothing).
+                Map<Appointment, String> owed = new LinkedHashMap<>();
                 for (Appointment appointment : booked) {
                     Optional<Integer> due = schedule.due(appointment.date(), today);
-                    if (due.isEmpty() || !AppointmentSlots.startsAt(appointment, clock.getZone()).isAfter(now)) {
-                        continue;
+                    if (due.isPresent() && AppointmentSlots.startsAt(appointment, clock.getZone()).isAfter(now)) {
+                        owed.put(appointment, Notification.reminderKey(appointment.id(), AppointmentSlots.of(appointment),
+                                due.get()));
                     }
+                }
+                owed.values().removeAll(notifications.existingOnceKeys(owed.values()));
+                Map<UUID, TreatmentPlan> planOf = plans.byReferral(owed.keySet().stream().map(Appointment::referralId)
+                        .distinct().toList());
+                int stored = 0;
+                for (Appointment appointment : owed.keySet()) {
+                    Optional<Integer> due = schedule.due(appointment.date(), today);
                     AppointmentSlot slot = AppointmentSlots.of(appointment);
                     String link = MessageText.confirmLink(config.confirmPageUrl(), appointment.id(),
                             tokens.sign(appointment.id(), slot));
@@ -145,13 +154,17 @@ public class NotificationPlanner {
             TreatmentPlanRepository.After<LocalDate> from = after;
             RecallBatch batch = QuarkusTransaction.requiringNew().call(() -> {
                 List<TreatmentPlan> due = plans.readyToSchedule(today, dueBy, from, BATCH);
-                int stored = 0;
+                Map<TreatmentPlan, String> owed = new LinkedHashMap<>();
                 for (TreatmentPlan plan : due) {
+                    if (plan.cadenceLastTreatmentDate() != null && plan.nextEligibleDate(today) != null) {
+                        owed.put(plan, Notification.recallKey(plan.referralId(), plan.cadenceLastTreatmentDate()));
+                    }
+                }
+                owed.values().removeAll(notifications.existingOnceKeys(owed.values()));
+                int stored = 0;
+                for (TreatmentPlan plan : owed.keySet()) {
                     LocalDate lastTreatment = plan.cadenceLastTreatmentDate();
                     LocalDate eligible = plan.nextEligibleDate(today);
-                    if (lastTreatment == null || eligible == null) {
-                        continue;
-                    }
                     Notification recall = Notification.recall(plan.referralId(), lastTreatment, eligible,
                             MessageText.recall(eligible, place), recipientOf(plan, plan.referralId()), now);
                     if (notifications.insertOnce(recall)) {
