@@ -144,6 +144,25 @@ class NotificationsTest {
     }
 
     @Test
+    void theReminderLinkOpensTheServicesOwnConfirmationPageWithoutALogin() {
+        Patient patient = patient();
+        LocalDate day = today.plusDays(153);
+        book(patient, day);
+        TestClock.setToday(day.minusDays(1));
+        planner.plan();
+        dispatcher.dispatch();
+        Awaitility.await().until(() -> !mailTo(patient.email()).isEmpty());
+        ReceivedMail mail = mailTo(patient.email()).get(0);
+        Matcher link = Pattern.compile("(https?://\\S+/confirm\\.html)\\?appointment=").matcher(mail.text());
+        assertTrue(link.find(), "the link opens the confirmation page: " + mail.text());
+
+        String page = given().get("/confirm.html").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/html")).extract().asString();
+        assertTrue(page.contains("/api/appointments/") && page.contains("/confirm"), "the page posts to the endpoint");
+        assertTrue(page.contains("type=\"button\""), "nothing is sent until the patient presses the button");
+    }
+
+    @Test
     void theSevenDayReminderIsQueuedOnTheSeventhDayNotTheEighthOnceAndSentOverSmtp() {
         Patient patient = patient();
         LocalDate day = today.plusDays(152);
