@@ -1,6 +1,7 @@
 package org.botoxclinic.referral.timeline.messaging;
 
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.UUID;
 
 import org.botoxclinic.platform.inbox.IncomingPayload;
@@ -21,6 +22,11 @@ public interface ReportedProgress extends IncomingPayload {
     OffsetDateTime at();
 
     String detail();
+
+    /** What a machine reads beside the line (an appointment's time); null when the entry has none. */
+    default Map<String, Object> details() {
+        return null;
+    }
 
     @Override
     default boolean isComplete() {

@@ -46,6 +46,7 @@ public class SchedulingEventsConsumer {
     }
 
     private void report(ReportedProgress message, IncomingEvent event) {
-        timeline.reported(message.referralId(), message.progress(), message.detail(), message.at(), event.id());
+        timeline.reported(message.referralId(), message.progress(), message.detail(), message.details(), message.at(),
+                event.id());
     }
 }

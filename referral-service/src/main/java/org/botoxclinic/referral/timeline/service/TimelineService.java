@@ -63,7 +63,14 @@ public class TimelineService {
      */
     @Transactional
     public void reported(UUID referralId, ReferralProgress progress, String detail, OffsetDateTime at, UUID eventId) {
-        record(referralId, progress, detail, at, eventId, null);
+        reported(referralId, progress, detail, null, at, eventId);
+    }
+
+    /** Reported progress with the figures a machine reads beside the line (an appointment's time); details may be null. */
+    @Transactional
+    public void reported(UUID referralId, ReferralProgress progress, String detail, Map<String, Object> details,
+                         OffsetDateTime at, UUID eventId) {
+        record(referralId, progress, detail, details, at, eventId, null);
     }
 
     /**
@@ -72,11 +79,11 @@ public class TimelineService {
      */
     @Transactional
     public void treated(UUID referralId, String detail, OffsetDateTime at, UUID eventId, ConsultReport report) {
-        record(referralId, ReferralProgress.TREATMENT_COMPLETED, detail, at, eventId, report);
+        record(referralId, ReferralProgress.TREATMENT_COMPLETED, detail, null, at, eventId, report);
     }
 
-    private void record(UUID referralId, ReferralProgress progress, String detail, OffsetDateTime at, UUID eventId,
-                        ConsultReport report) {
+    private void record(UUID referralId, ReferralProgress progress, String detail, Map<String, Object> details,
+                        OffsetDateTime at, UUID eventId, ConsultReport report) {
         OffsetDateTime happened = at != null ? at : Timestamps.now(clock);
         Optional<Referral> referral = referrals.noteProgress(referralId, progress, happened);
         if (referral.isEmpty()) {
@@ -84,7 +91,7 @@ public class TimelineService {
             return;
         }
         List<TimelineEntry> added = new ArrayList<>(2);
-        added.add(entry(referral.get(), TimelineType.of(progress), detail, null, happened, eventId));
+        added.add(entry(referral.get(), TimelineType.of(progress), detail, details, happened, eventId));
         if (report != null) {
             added.add(entry(referral.get(), TimelineType.CONSULT_REPORT, report.detail(), report.details(), happened, eventId));
         }
