@@ -452,8 +452,11 @@ select md5('outcome:' || i || ':' || k)::uuid, id, baseline_measure,
   from s cross join lateral generate_series(1, assessed) as k
  where baseline_value is not null;
 
+-- Each day's appointments, in referral order, twelve to a chair and injector pair (chair-1 with injector-1, ...), 45
+-- minutes apart from 09:00: none is longer, so no chair or injector is held twice at once (the exclusion constraints).
 insert into appointment (id, referral_id, clinic_date, duration_minutes, status, authorization_id, units_administered,
-       units_wasted, injection_sites, notes, created_at, updated_at, checked_in_at, completed_at, no_show_at, version)
+       units_wasted, injection_sites, notes, created_at, updated_at, checked_in_at, completed_at, no_show_at, version,
+       start_time, chair, provider_id)
 select md5('appointment:' || i || ':' || k)::uuid, id, pg_temp.visit(valid_from, k),
        case indication when 'SPASTICITY' then 45 when 'WRITERS_CRAMP' then 20
             when 'BLEPHAROSPASM' then 15 when 'HEMIFACIAL_SPASM' then 15 else 30 end,
@@ -468,9 +471,13 @@ select md5('appointment:' || i || ':' || k)::uuid, id, pg_temp.visit(valid_from,
        case when k <= fulfilled then pg_temp.visit(valid_from, k)::timestamptz + interval '14 hours' end,
        case when k <= fulfilled then pg_temp.visit(valid_from, k)::timestamptz + interval '15 hours' end,
        case when k = done_raw and no_show then pg_temp.visit(valid_from, k)::timestamptz + interval '1 day' end,
-       case when k <= fulfilled then 2 else 0 end
+       case when k <= fulfilled then 2 else 0 end,
+       time '09:00' + ((row_number() over w - 1) % 12) * interval '45 minutes',
+       'chair-' || ((row_number() over w - 1) / 12 + 1),
+       'injector-' || ((row_number() over w - 1) / 12 + 1)
   from s cross join lateral generate_series(1, done_raw + case when booked then 1 else 0 end) as k
- where case_kind = 'GRANTED';
+ where case_kind = 'GRANTED'
+window w as (partition by pg_temp.visit(valid_from, k) order by i, k);
 $RESTORE_INDEXES
 SQL
 )
