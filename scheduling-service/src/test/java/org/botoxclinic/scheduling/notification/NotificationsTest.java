@@ -118,6 +118,13 @@ class NotificationsTest {
                 .extract().jsonPath().getList("items");
     }
 
+    /** The messages to the address, once at least one has arrived (other tests' messages may be in the sink too). */
+    private List<ReceivedMail> awaitMailTo(String address) {
+        Awaitility.await("a message to the patient").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> !mailTo(address).isEmpty());
+        return mailTo(address);
+    }
+
     private List<ReceivedMail> mailTo(String address) {
         return sink.messages().stream().filter(m -> m.to().equals(address)).toList();
     }
@@ -151,8 +158,7 @@ class NotificationsTest {
         TestClock.setToday(day.minusDays(1));
         planner.plan();
         dispatcher.dispatch();
-        Awaitility.await().until(() -> !mailTo(patient.email()).isEmpty());
-        ReceivedMail mail = mailTo(patient.email()).get(0);
+        ReceivedMail mail = awaitMailTo(patient.email()).get(0);
         Matcher link = Pattern.compile("(https?://\\S+/confirm\\.html)\\?appointment=").matcher(mail.text());
         assertTrue(link.find(), "the link opens the confirmation page: " + mail.text());
 
@@ -184,7 +190,7 @@ class NotificationsTest {
         assertEquals(day.toString(), queued.get(0).get("slotDate"));
 
         dispatcher.dispatch();
-        List<ReceivedMail> mail = sink.awaitMessages(1).stream().filter(m -> m.to().equals(patient.email())).toList();
+        List<ReceivedMail> mail = awaitMailTo(patient.email()).stream().toList();
         assertEquals(1, mail.size());
         ReceivedMail reminder = mail.get(0);
         String when = day.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH) + " "
@@ -227,7 +233,7 @@ class NotificationsTest {
         assertEquals(1, sent.size(), sent.toString());
         assertEquals(1, sent.get(0).get("daysBefore"));
         assertEquals("SENT", sent.get(0).get("status"));
-        assertEquals(1, sink.awaitMessages(1).stream().filter(m -> m.to().equals(patient.email())).count());
+        assertEquals(1, awaitMailTo(patient.email()).stream().count());
     }
 
     @Test
@@ -238,7 +244,7 @@ class NotificationsTest {
         TestClock.setToday(day.minusDays(7));
         planner.plan();
         dispatcher.dispatch();
-        String[] oldLink = linkIn(sink.awaitMessages(1).stream().filter(m -> m.to().equals(patient.email())).findFirst()
+        String[] oldLink = linkIn(awaitMailTo(patient.email()).stream().findFirst()
                 .orElseThrow());
         assertEquals(appointment.toString(), oldLink[0]);
 

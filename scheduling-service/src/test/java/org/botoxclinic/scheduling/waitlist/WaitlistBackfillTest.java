@@ -226,6 +226,36 @@ class WaitlistBackfillTest {
     }
 
     @Test
+    void shouldOfferTheCancelledAppointmentsOwnTimeFirstAndTheDaysOtherFreeTimeToTheNext() {
+        LocalDate day = day(27);
+        clinicDay(day, 360);
+        booked(eligible(), day); // 09:00, the first chair and injector: 09:00 on the second pair stays free
+        UUID later = UUID.fromString(scheduler().body("""
+                        {"referralId":"%s","date":"%s","startTime":"11:00","chair":"chair-2","providerId":"injector-2"}"""
+                        .formatted(eligible(), day))
+                .post("/api/appointments").then().statusCode(201).extract().path("id"));
+        UUID p1 = eligible();
+        UUID p2 = eligible();
+        join(p1, day, day);
+        join(p2, day, day);
+
+        cancel(later);
+
+        Map<String, Map<String, Object>> byReferral = new java.util.HashMap<>();
+        offers(day, "OPEN").forEach(o -> byReferral.put((String) o.get("referralId"), o));
+        assertEquals(java.util.Set.of(p1.toString(), p2.toString()), byReferral.keySet());
+        Map<String, Object> toP1 = byReferral.get(p1.toString());
+        assertEquals(java.time.LocalTime.of(11, 0), java.time.LocalTime.parse((String) toP1.get("startTime")),
+                "the first waiting patient is offered the cancelled appointment's own time, not the earlier free 09:00");
+        assertEquals("chair-2", toP1.get("chair"));
+        assertEquals("injector-2", toP1.get("providerId"));
+        Map<String, Object> toP2 = byReferral.get(p2.toString());
+        assertEquals(java.time.LocalTime.of(9, 0), java.time.LocalTime.parse((String) toP2.get("startTime")),
+                "the next one the day's first other free time");
+        assertEquals("chair-2", toP2.get("chair"));
+    }
+
+    @Test
     void shouldPassTheSlotOnWhenAPatientDeclinesOrLetsTheOfferExpire() {
         LocalDate day = day(15);
         UUID cancelled = fullDay(day, 30);

@@ -123,6 +123,8 @@ public class AppointmentBookingService {
         appointment.requireReschedulable();
         LocalDate previousDate = appointment.date();
         LocalTime previousStart = appointment.startTime();
+        Slot previousSlot = new Slot(previousDate, previousStart, appointment.endTime(), appointment.chair(),
+                appointment.providerId());
         if (!date.equals(previousDate) || !wanted.isAny()) {
             appointment.requireMayMoveTo(request(locked.plan(), date, appointment.durationMinutes(), appointment.id()));
             Slot slot = slot(date, appointment.durationMinutes(), wanted, appointment.id());
@@ -134,7 +136,7 @@ public class AppointmentBookingService {
                 outbox.append(AppointmentRescheduled.of(appointment, locked.plan().patientId(), previousDate,
                         previousStart, now, clock.getZone()));
                 LOG.infof("Appointment %s for referral %s rescheduled", id, appointment.referralId());
-                capacityFreed.fire(new CapacityFreed(previousDate));
+                capacityFreed.fire(new CapacityFreed(previousDate, previousSlot));
             }
         }
         audit.record("RESCHEDULE", AppointmentService.RESOURCE, id, appointment.referralId());

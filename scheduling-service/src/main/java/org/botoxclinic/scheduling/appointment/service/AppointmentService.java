@@ -28,6 +28,7 @@ import org.botoxclinic.scheduling.appointment.events.AppointmentNoShow;
 import org.botoxclinic.scheduling.appointment.events.TreatmentCompleted;
 import org.botoxclinic.scheduling.appointment.repository.AppointmentRepository;
 import org.botoxclinic.scheduling.clinicday.domain.CapacityFreed;
+import org.botoxclinic.scheduling.clinicday.domain.Slot;
 import org.botoxclinic.scheduling.config.SchedulingConfig;
 import org.botoxclinic.scheduling.plan.domain.TreatmentPlan;
 import org.botoxclinic.scheduling.plan.repository.TreatmentPlanRepository;
@@ -180,6 +181,7 @@ public class AppointmentService {
         outbox.append(AppointmentCancelled.of(appointment, plan.patientId(), now));
         audit.record("CANCEL", RESOURCE, appointment.id(), appointment.referralId());
         LOG.infof("Appointment %s for referral %s cancelled by %s", appointment.id(), appointment.referralId(), by);
-        capacityFreed.fire(new CapacityFreed(appointment.date()));
+        capacityFreed.fire(new CapacityFreed(appointment.date(), new Slot(appointment.date(), appointment.startTime(),
+                appointment.endTime(), appointment.chair(), appointment.providerId())));
     }
 }

@@ -20,6 +20,7 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.botoxclinic.scheduling.clinicday.domain.Slot;
 import org.hibernate.annotations.BatchSize;
 
 /**
@@ -139,6 +140,11 @@ public class WaitlistOffer {
     public UUID entryId() { return entryId; }
     public UUID referralId() { return referralId; }
     public LocalDate date() { return date; }
+    /** The time this offer held, which passes to the next waiting patient first when the offer is not taken. */
+    public Slot slot() {
+        return new Slot(date, startTime, endTime, chair, providerId);
+    }
+
     public LocalTime startTime() { return startTime; }
     public LocalTime endTime() { return endTime; }
     public String chair() { return chair; }

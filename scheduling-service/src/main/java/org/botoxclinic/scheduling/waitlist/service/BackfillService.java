@@ -102,15 +102,23 @@ public class BackfillService {
             return;
         }
         offers.takeTurn();
-        offerFreeTime(freed.date());
+        offerFreeTime(freed.date(), freed.freed());
+    }
+
+    /** {@link #offerFreeTime(LocalDate, Slot)} without a particular slot to offer first. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<WaitlistOffer> offerFreeTime(LocalDate date) {
+        return offerFreeTime(date, null);
     }
 
     /**
      * Offers the day's free time (what no appointment and no open offer holds) to the waiting patients, oldest entry
-     * first, while some fits. The caller holds the waitlist's turn. Returns the offers made.
+     * first, while some fits. A freed slot (the time a cancelled or moved appointment held, or an offer nobody took) is
+     * offered itself first, at its time, chair and injector, when it fits the patient's duration; otherwise the
+     * patient is offered the first free slot of the day. The caller holds the waitlist's turn. Returns the offers made.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<WaitlistOffer> offerFreeTime(LocalDate date) {
+    public List<WaitlistOffer> offerFreeTime(LocalDate date, Slot freed) {
         LocalDate today = LocalDate.now(clock);
         Optional<ClinicDay> day = days.findByIdOptional(date);
         if (date.isBefore(today) || day.isEmpty() || !day.get().isOpen()) {
@@ -137,7 +145,12 @@ public class BackfillService {
             Optional<Exclusion> excluded = BackfillRules.exclusion(queue.candidate(entry, plan, duration));
             Optional<Slot> slot = Optional.empty();
             if (excluded.isEmpty()) {
-                slot = free.first(duration, SlotWanted.ANY);
+                if (freed != null && freed.date().equals(date)) {
+                    slot = free.first(duration, new SlotWanted(freed.startTime(), freed.chair(), freed.providerId()));
+                }
+                if (slot.isEmpty()) {
+                    slot = free.first(duration, SlotWanted.ANY);
+                }
                 if (slot.isEmpty()) {
                     excluded = Optional.of(new Exclusion(BookingRefusal.CLINIC_DAY_FULL, "no chair and injector are free "
                             + "together for the " + duration + " minutes the appointment needs on " + date));

@@ -148,7 +148,7 @@ public class OfferAcceptance {
         offers.flush();
         audit.record(action, BackfillService.RESOURCE, offer.id(), offer.referralId());
         LOG.infof("Waitlist offer %s of referral %s ended: %s", offer.id(), offer.referralId(), offer.status());
-        backfill.offerFreeTime(offer.date());
+        backfill.offerFreeTime(offer.date(), offer.slot());
         return true;
     }
 

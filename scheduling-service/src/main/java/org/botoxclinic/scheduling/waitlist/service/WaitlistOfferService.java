@@ -114,7 +114,7 @@ public class WaitlistOfferService {
         offers.flush();
         audit.record("DECLINE", BackfillService.RESOURCE, id, offer.referralId());
         LOG.infof("Waitlist offer %s of referral %s declined", id, offer.referralId());
-        backfill.offerFreeTime(offer.date());
+        backfill.offerFreeTime(offer.date(), offer.slot());
         offer.skipped().size();
         return offer;
     }

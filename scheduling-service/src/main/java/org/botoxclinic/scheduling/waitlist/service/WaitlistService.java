@@ -178,7 +178,7 @@ public class WaitlistService {
             offer.withdraw(now);
             offers.flush();
             audit.record("WITHDRAW", BackfillService.RESOURCE, offer.id(), offer.referralId());
-            backfill.offerFreeTime(offer.date());
+            backfill.offerFreeTime(offer.date(), offer.slot());
         }
     }
 }
