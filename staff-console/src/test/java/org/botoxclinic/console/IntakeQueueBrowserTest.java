@@ -1,0 +1,195 @@
+package org.botoxclinic.console;
+
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * In headless Chromium (Debian's), against the real referral-service: a member of intake signs in (development
+ * sign-in), sees the queue with its triage flags, filters it, gets a refused filter explained next to its field,
+ * opens a referral with the keyboard; every page passes an axe-core scan without serious violations, at 1280x800 and
+ * at a tablet's 820x1180. Screenshots go to target/screenshots/.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = RealReferralService.class, restrictToAnnotatedClass = true)
+class IntakeQueueBrowserTest {
+
+    private static final Path SCREENSHOTS = Paths.get("target/screenshots");
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @TestHTTPResource("/")
+    URL console;
+
+    @BeforeAll
+    static void browser() {
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Paths.get("/usr/bin/chromium"))
+                .setHeadless(true)
+                .setChromiumSandbox(false)
+                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+                        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void intakeSignsInSeesTheQueueFiltersItAndOpensAReferral() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        RealReferralService.submit(submission("MEETS-" + run, "Harbor", "555-0101", "ROUTINE", 20, 6));
+        RealReferralService.submit(submission("REVIEW-" + run, "Lindqvist", "555-0102", "URGENT", 20, null));
+        RealReferralService.submit(submission("FAILS-" + run, "Okafor", "555-0103", "ROUTINE", 5, 6));
+        Files.createDirectories(SCREENSHOTS);
+
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800))) {
+            Page page = context.newPage();
+            String base = console.toString().replaceAll("/$", "");
+
+            // A stranger is sent to sign in; the sign-in page passes the scan.
+            page.navigate(base + "/intake");
+            assertThat(page).hasURL(Pattern.compile(".*/sign-in$"));
+            assertNoSeriousViolations(page, "sign-in");
+            page.getByLabel("Intake").check();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+
+            // The queue, urgent first, with the triage flags as referral-service screened them.
+            assertThat(page).hasURL(Pattern.compile(".*/intake$"));
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Intake queue"))).isVisible();
+            assertThat(page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Sections"))
+                    .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Intake"))).isVisible();
+            Locator rows = page.locator("table.queue tbody tr");
+            assertThat(rows).hasCount(3);
+            assertThat(rows.nth(0)).containsText("Lindqvist");
+            assertThat(rows.nth(0)).containsText("Urgent");
+            assertThat(rows.nth(0)).containsText("Needs review");
+            assertThat(row(page, "Harbor")).containsText("Meets criteria");
+            assertThat(row(page, "Okafor")).containsText("Does not meet criteria");
+            assertNoSeriousViolations(page, "intake queue");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("intake-queue-1280x800.png")).setFullPage(true));
+
+            // Filtering swaps the queue in place and keeps the filter in the address.
+            page.getByLabel("Triage").selectOption("NEEDS_REVIEW");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply filters")).click();
+            assertThat(page).hasURL(Pattern.compile(".*triage=NEEDS_REVIEW.*"));
+            assertThat(rows).hasCount(1);
+            assertThat(rows.nth(0)).containsText("Lindqvist");
+
+            // A filter referral-service refuses (problem+json naming the parameter) is explained next to its field.
+            page.navigate(base + "/intake?status=RECEIVED&receivedFrom=2026-02-30");
+            Locator fromError = page.locator("#f-from-error");
+            assertThat(fromError).isVisible();
+            assertThat(page.getByLabel("Received from")).hasAttribute("aria-invalid", "true");
+            assertThat(page.getByRole(AriaRole.ALERT).first()).containsText("referral-service refused");
+            assertNoSeriousViolations(page, "refused filter");
+
+            // With the keyboard alone: to the referral's link, Enter opens its detail.
+            page.navigate(base + "/intake");
+            Locator link = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("^Okafor, ")));
+            for (int i = 0; i < 40 && !focused(page, link); i++) {
+                page.keyboard().press("Tab");
+            }
+            assertTrue(focused(page, link), "the referral's link is reachable with Tab");
+            page.keyboard().press("Enter");
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(Pattern.compile("^Referral for Okafor"))))
+                    .isVisible();
+            assertThat(page.locator(".summary")).containsText("Does not meet criteria");
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Triage"))).isVisible();
+            assertNoSeriousViolations(page, "referral detail");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("referral-detail-1280x800.png")).setFullPage(true));
+        }
+
+        // A tablet (portrait): the same pages fit the width without scrolling sideways.
+        try (BrowserContext tablet = browser.newContext(new Browser.NewContextOptions().setViewportSize(820, 1180)
+                .setHasTouch(true))) {
+            Page page = tablet.newPage();
+            String base = console.toString().replaceAll("/$", "");
+            page.navigate(base + "/sign-in");
+            page.getByLabel("Intake").check();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+            assertThat(page.locator("table.queue tbody tr")).hasCount(3);
+            assertEquals(Boolean.TRUE, page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"),
+                    "the queue fits a tablet's width");
+            assertNoSeriousViolations(page, "intake queue on a tablet");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("intake-queue-tablet-820x1180.png")).setFullPage(true));
+        }
+    }
+
+    private static Locator row(Page page, String lastName) {
+        return page.locator("table.queue tbody tr").filter(new Locator.FilterOptions().setHasText(lastName));
+    }
+
+    private static boolean focused(Page page, Locator locator) {
+        return (Boolean) locator.evaluate("element => element === document.activeElement");
+    }
+
+    private static void assertNoSeriousViolations(Page page, String what) {
+        AxeResults results = new AxeBuilder(page).analyze();
+        List<Rule> serious = results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .toList();
+        assertTrue(serious.isEmpty(), () -> "axe-core on the " + what + " page: " + serious.stream()
+                .map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp())
+                .toList());
+    }
+
+    /** A chronic-migraine referral from the partner, screened by referral-service's own triage rules. */
+    private static String submission(String externalId, String lastName, String phone, String urgency, int headacheDays,
+                                     Integer headacheHours) {
+        String hours = headacheHours == null ? "" : "\"headacheHoursPerDay\": " + headacheHours + ",";
+        return """
+                {
+                  "externalReferralId": "%s",
+                  "patient": {"firstName": "Alex", "lastName": "%s", "dateOfBirth": "1984-05-17", "sex": "female",
+                              "phone": "%s", "email": "patient@example.org"},
+                  "referringProvider": {"npi": "1234567893", "name": "Dr. Sam Lee", "practice": "North Family Practice",
+                                        "phone": "555-0190"},
+                  "indication": "CHRONIC_MIGRAINE",
+                  "diagnosisCodes": ["G43.709"],
+                  "clinicalDetails": {"headacheDaysPerMonth": %d, %s "migraineDaysPerMonth": 4, "symptomMonths": 24,
+                                      "priorPreventiveClasses": ["BETA_BLOCKER", "ANTICONVULSANT"],
+                                      "currentCgrpAntagonist": false},
+                  "insurance": {"payerId": "AETNA", "payerName": "Aetna", "memberId": "W123456789", "groupNumber": "G-100",
+                                "planType": "PPO"},
+                  "urgency": "%s"
+                }
+                """.formatted(externalId, lastName, phone, headacheDays, hours, urgency);
+    }
+}
