@@ -2,9 +2,6 @@ package org.botoxclinic.console;
 
 import java.net.URL;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -12,15 +9,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -38,12 +30,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * at a tablet's 820x1180. Screenshots go to target/screenshots/.
  */
 @QuarkusTest
-@QuarkusTestResource(value = RealReferralService.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = RealServices.class, restrictToAnnotatedClass = true)
 class IntakeQueueBrowserTest {
 
-    private static final Path SCREENSHOTS = Paths.get("target/screenshots");
-
-    private static Playwright playwright;
+    private static ConsoleBrowser chromium;
     private static Browser browser;
 
     @TestHTTPResource("/")
@@ -51,33 +41,24 @@ class IntakeQueueBrowserTest {
 
     @BeforeAll
     static void browser() {
-        playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get("/usr/bin/chromium"))
-                .setHeadless(true)
-                .setChromiumSandbox(false)
-                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-                        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost")));
+        chromium = ConsoleBrowser.launch();
+        browser = chromium.browser;
     }
 
     @AfterAll
     static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
     @Test
     void intakeSignsInSeesTheQueueFiltersItAndOpensAReferral() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        RealReferralService.submit(submission("MEETS-" + run, "Harbor", "555-0101", "ROUTINE", 20, 6));
-        RealReferralService.submit(submission("REVIEW-" + run, "Lindqvist", "555-0102", "URGENT", 20, null));
-        RealReferralService.submit(submission("FAILS-" + run, "Okafor", "555-0103", "ROUTINE", 5, 6));
-        Files.createDirectories(SCREENSHOTS);
+        RealServices.submit(submission("MEETS-" + run, "Harbor", "555-0101", "ROUTINE", 20, 6));
+        RealServices.submit(submission("REVIEW-" + run, "Lindqvist", "555-0102", "URGENT", 20, null));
+        RealServices.submit(submission("FAILS-" + run, "Okafor", "555-0103", "ROUTINE", 5, 6));
+        Files.createDirectories(ConsoleBrowser.SCREENSHOTS);
 
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800))) {
             Page page = context.newPage();
@@ -86,7 +67,7 @@ class IntakeQueueBrowserTest {
             // A stranger is sent to sign in; the sign-in page passes the scan.
             page.navigate(base + "/intake");
             assertThat(page).hasURL(Pattern.compile(".*/sign-in$"));
-            assertNoSeriousViolations(page, "sign-in");
+            ConsoleBrowser.assertNoSeriousViolations(page, "sign-in");
             page.getByLabel("Intake").check();
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
 
@@ -102,8 +83,8 @@ class IntakeQueueBrowserTest {
             assertThat(rows.nth(0)).containsText("Needs review");
             assertThat(row(page, "Harbor")).containsText("Meets criteria");
             assertThat(row(page, "Okafor")).containsText("Does not meet criteria");
-            assertNoSeriousViolations(page, "intake queue");
-            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("intake-queue-1280x800.png")).setFullPage(true));
+            ConsoleBrowser.assertNoSeriousViolations(page, "intake queue");
+            ConsoleBrowser.screenshot(page, "intake-queue-1280x800");
 
             // Filtering swaps the queue in place and keeps the filter in the address.
             page.getByLabel("Triage").selectOption("NEEDS_REVIEW");
@@ -118,22 +99,22 @@ class IntakeQueueBrowserTest {
             assertThat(fromError).isVisible();
             assertThat(page.getByLabel("Received from")).hasAttribute("aria-invalid", "true");
             assertThat(page.getByRole(AriaRole.ALERT).first()).containsText("referral-service refused");
-            assertNoSeriousViolations(page, "refused filter");
+            ConsoleBrowser.assertNoSeriousViolations(page, "refused filter");
 
             // With the keyboard alone: to the referral's link, Enter opens its detail.
             page.navigate(base + "/intake");
             Locator link = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("^Okafor, ")));
-            for (int i = 0; i < 40 && !focused(page, link); i++) {
+            for (int i = 0; i < 40 && !ConsoleBrowser.focused(link); i++) {
                 page.keyboard().press("Tab");
             }
-            assertTrue(focused(page, link), "the referral's link is reachable with Tab");
+            assertTrue(ConsoleBrowser.focused(link), "the referral's link is reachable with Tab");
             page.keyboard().press("Enter");
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(Pattern.compile("^Referral for Okafor"))))
                     .isVisible();
             assertThat(page.locator(".summary")).containsText("Does not meet criteria");
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Triage"))).isVisible();
-            assertNoSeriousViolations(page, "referral detail");
-            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("referral-detail-1280x800.png")).setFullPage(true));
+            ConsoleBrowser.assertNoSeriousViolations(page, "referral detail");
+            ConsoleBrowser.screenshot(page, "referral-detail-1280x800");
         }
 
         // A tablet (portrait): the same pages fit the width without scrolling sideways.
@@ -147,8 +128,8 @@ class IntakeQueueBrowserTest {
             assertThat(page.locator("table.queue tbody tr")).hasCount(3);
             assertEquals(Boolean.TRUE, page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"),
                     "the queue fits a tablet's width");
-            assertNoSeriousViolations(page, "intake queue on a tablet");
-            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("intake-queue-tablet-820x1180.png")).setFullPage(true));
+            ConsoleBrowser.assertNoSeriousViolations(page, "intake queue on a tablet");
+            ConsoleBrowser.screenshot(page, "intake-queue-tablet-820x1180");
         }
     }
 
@@ -156,19 +137,7 @@ class IntakeQueueBrowserTest {
         return page.locator("table.queue tbody tr").filter(new Locator.FilterOptions().setHasText(lastName));
     }
 
-    private static boolean focused(Page page, Locator locator) {
-        return (Boolean) locator.evaluate("element => element === document.activeElement");
-    }
 
-    private static void assertNoSeriousViolations(Page page, String what) {
-        AxeResults results = new AxeBuilder(page).analyze();
-        List<Rule> serious = results.getViolations().stream()
-                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
-                .toList();
-        assertTrue(serious.isEmpty(), () -> "axe-core on the " + what + " page: " + serious.stream()
-                .map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp())
-                .toList());
-    }
 
     /** A chronic-migraine referral from the partner, screened by referral-service's own triage rules. */
     private static String submission(String externalId, String lastName, String phone, String urgency, int headacheDays,

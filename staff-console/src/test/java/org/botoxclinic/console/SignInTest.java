@@ -30,7 +30,7 @@ class SignInTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             try {
-                return Map.of("quarkus.rest-client.referral-service.url", "http://localhost:" + RealReferralService.freePort());
+                return Map.of("quarkus.rest-client.referral-service.url", "http://localhost:" + RealServices.freePort());
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
@@ -52,10 +52,10 @@ class SignInTest {
 
     @Test
     void signingInSetsAnHttpOnlySecureStrictSessionCookie() {
-        Response response = given().formParam("role", "intake").post("/sign-in");
+        Response response = signInForm().formParam("role", "intake").post("/sign-in");
         assertEquals(303, response.statusCode());
         assertTrue(response.header("Location").endsWith("/"), response.header("Location"));
-        String cookie = response.header("Set-Cookie");
+        String cookie = sessionCookieHeader(response);
         assertTrue(cookie.startsWith("clinic_console_session="), cookie);
         assertTrue(cookie.contains("HttpOnly"), cookie);
         assertTrue(cookie.contains("Secure"), cookie);
@@ -65,9 +65,9 @@ class SignInTest {
 
     @Test
     void anUnknownRoleIsRefusedNextToTheChoice() {
-        given().formParam("role", "superuser").post("/sign-in").then().statusCode(400)
-                .header("Set-Cookie", org.hamcrest.Matchers.nullValue())
-                .body(containsString("id=\"role-error\""));
+        Response response = signInForm().formParam("role", "superuser").post("/sign-in");
+        response.then().statusCode(400).body(containsString("id=\"role-error\""));
+        assertEquals(null, sessionCookieHeader(response));
     }
 
     @Test
@@ -107,9 +107,11 @@ class SignInTest {
 
     @Test
     void signingOutEndsTheSession() {
-        Response response = given().cookie("clinic_console_session", sessionFor("intake")).post("/sign-out");
+        Form form = Form.fetch("/sign-in");
+        Response response = given().cookie("clinic_console_session", sessionFor("intake"))
+                .cookie(Form.COOKIE, form.cookie()).formParam("csrf-token", form.token()).post("/sign-out");
         assertEquals(303, response.statusCode());
-        assertTrue(response.header("Set-Cookie").contains("Max-Age=0"), response.header("Set-Cookie"));
+        assertTrue(sessionCookieHeader(response).contains("Max-Age=0"), sessionCookieHeader(response));
     }
 
     @Test
@@ -119,7 +121,52 @@ class SignInTest {
         given().get("/sign-in").then().header("Content-Security-Policy", containsString("default-src 'self'"));
     }
 
+    @Test
+    void aWriteWithoutTheFormsTokenChangesNothing() {
+        // No token at all, or another form's token: refused, and no session is started.
+        Response bare = given().formParam("role", "intake").post("/sign-in");
+        assertEquals(400, bare.statusCode());
+        assertEquals(null, sessionCookieHeader(bare));
+        Form mine = Form.fetch("/sign-in");
+        Form theirs = Form.fetch("/sign-in");
+        Response forged = given().cookie(Form.COOKIE, mine.cookie()).formParam("csrf-token", theirs.token())
+                .formParam("role", "admin").post("/sign-in");
+        assertEquals(400, forged.statusCode());
+        assertEquals(null, sessionCookieHeader(forged));
+        // The matching pair is accepted.
+        given().cookie(Form.COOKIE, mine.cookie()).formParam("csrf-token", mine.token()).formParam("role", "admin")
+                .post("/sign-in").then().statusCode(303);
+        // Signing out needs the token too: without it the session cookie is left alone.
+        Response signOut = given().cookie("clinic_console_session", sessionFor("intake")).post("/sign-out");
+        assertEquals(400, signOut.statusCode());
+        assertEquals(null, sessionCookieHeader(signOut));
+    }
+
+    /** The Set-Cookie header of the session cookie, or null (the CSRF cookie is set beside it on many answers). */
+    private static String sessionCookieHeader(Response response) {
+        return response.headers().getValues("Set-Cookie").stream()
+                .filter(header -> header.startsWith("clinic_console_session=")).findFirst().orElse(null);
+    }
+
+    /** The sign-in form's CSRF cookie and hidden field, as a browser gets them with the page. */
+    record Form(String cookie, String token) {
+        static final String COOKIE = "clinic_console_csrf";
+
+        static Form fetch(String path) {
+            Response page = given().get(path);
+            java.util.regex.Matcher field = java.util.regex.Pattern
+                    .compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(page.body().asString());
+            assertTrue(field.find(), "the form carries its token");
+            return new Form(page.cookie(COOKIE), field.group(1));
+        }
+    }
+
+    private static io.restassured.specification.RequestSpecification signInForm() {
+        Form form = Form.fetch("/sign-in");
+        return given().cookie(Form.COOKIE, form.cookie()).formParam("csrf-token", form.token());
+    }
+
     private static String sessionFor(String role) {
-        return given().formParam("role", role).post("/sign-in").cookie("clinic_console_session");
+        return signInForm().formParam("role", role).post("/sign-in").cookie("clinic_console_session");
     }
 }
