@@ -4,7 +4,7 @@
 # (./clinic down) when it ends; it refuses to run over a stack that is already up there. Phases:
 #
 #  (a) `./clinic up -d`: wall-clock seconds until the launcher returns, i.e. PostgreSQL, Kafka and the mail sink
-#      ready and every service answering 200 on /q/health/ready and /q/health/started.
+#      ready and every service, then the staff console, answering 200 on /q/health/ready and /q/health/started.
 #  (b) each service started alone on the warm machine (the rest of the stack up and idle, the service stopped first
 #      with ./clinic stop), FOOTPRINT_STARTS times: seconds from the JVM process's start (/proc/<pid>/stat) until
 #      its management port's /q/health/ready answers 200 (status UP), then until /q/health/started does too
@@ -168,6 +168,12 @@ for name in ("referral-service", "insurance-service", "scheduling-service"):
     total_services += s["VmRSS"]
     print(f"    {name:<28} {s['VmRSS']:7.1f} / {s['VmHWM']:7.1f}   pid {pid}")
 print(f"    {'services together':<28} {total_services:7.1f}")
+console = pid_of("staff-console")
+if console:
+    s = status(console)
+    print(f"    {'staff-console':<28} {s['VmRSS']:7.1f} / {s['VmHWM']:7.1f}   pid {console} (not in the sum above)")
+else:
+    print(f"    {'staff-console':<28} not running")
 
 kafka = pid_of("kafka")
 kafka_rss = 0.0
