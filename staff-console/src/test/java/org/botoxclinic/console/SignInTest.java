@@ -126,6 +126,8 @@ class SignInTest {
         // No token at all, or another form's token: refused, and no session is started.
         Response bare = given().formParam("role", "intake").post("/sign-in");
         assertEquals(400, bare.statusCode());
+        assertTrue(bare.body().asString().contains("This form has expired or was not opened in this console"),
+                bare.body().asString());
         assertEquals(null, sessionCookieHeader(bare));
         Form mine = Form.fetch("/sign-in");
         Form theirs = Form.fetch("/sign-in");
