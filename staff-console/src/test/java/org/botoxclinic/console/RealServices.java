@@ -77,6 +77,11 @@ public class RealServices implements QuarkusTestResourceLifecycleManager {
                         "CLINIC_SMTP_PORT", String.valueOf(smtp.port())));
                 int port = freePort();
                 int managementPort = freePort();
+                if ("scheduling-service".equals(service)) {
+                    // Reminders planned and sent every second; their links open this run's own confirmation page.
+                    env.put("CLINIC_NOTIFICATIONS_CHECK_EVERY", "1s");
+                    env.put("CLINIC_NOTIFICATIONS_CONFIRM_PAGE_URL", "http://localhost:" + port + "/confirm.html");
+                }
                 env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
                 env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
                 Path log = Path.of("target/" + service + ".log");
