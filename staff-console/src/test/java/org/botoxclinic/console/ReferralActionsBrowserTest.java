@@ -206,6 +206,8 @@ class ReferralActionsBrowserTest {
             page.navigate(base + "/intake/" + stale + "/timeline");
             awaitEntries(page, "Referral received", "Document added", "Declined");
             assertThat(page.locator(".timeline")).containsText("The patient is treated elsewhere");
+            assertThat(page.locator(".timeline")).containsText("Headache diary \u201cdiary-" + run + ".txt\u201d");
+            assertThat(page.locator(".timeline")).containsText("Screening: Meets criteria");
             ConsoleBrowser.assertNoSeriousViolations(page, "timeline with a document and a decision");
             ConsoleBrowser.screenshot(page, "referral-timeline-1280x800");
         }

@@ -48,6 +48,35 @@ public record Timeline(UUID referralId, String status, String stage, List<Entry>
             };
         }
 
+        /**
+         * The entry's sentence as the practice reads it, with the service's codes in words ("Screening: Meets
+         * criteria"; a document by its kind and name, its SHA-256 apart in {@link #proof()}).
+         */
+        public String text() {
+            if (detail == null) {
+                return "";
+            }
+            if ("TRIAGED".equals(type) && detail.startsWith("Screening: ")) {
+                return "Screening: " + words(detail.substring("Screening: ".length()));
+            }
+            if ("DOCUMENT_ADDED".equals(type) && details != null && details.get("fileName") != null) {
+                Object kind = details.get("documentType");
+                return (kind == null ? "Document" : words(kind.toString())) + " \u201c" + details.get("fileName") + "\u201d";
+            }
+            return detail;
+        }
+
+        /** The SHA-256 of an added document, which the practice's system can check, or null. */
+        public String proof() {
+            return "DOCUMENT_ADDED".equals(type) && details != null && details.get("sha256") != null
+                    ? details.get("sha256").toString() : null;
+        }
+
+        private static String words(String code) {
+            String spaced = code.strip().replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+            return spaced.isEmpty() ? spaced : Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+        }
+
         /** The CSS modifier of the entry's marker: decisions and refusals stand out. */
         public String tone() {
             if (type == null) {
