@@ -145,7 +145,16 @@ class ReferralActionsBrowserTest {
             assertThat(page.locator("#doc-type-error")).containsText("kind of document");
             assertThat(page.getByLabel("Kind of document")).hasAttribute("aria-invalid", "true");
             ConsoleBrowser.assertNoSeriousViolations(page, "document refused for want of its kind");
+            // Bytes of a kind the service does not take (recognised from the bytes, not the name): 415, next to the file.
             page.getByLabel("Kind of document").selectOption("HEADACHE_DIARY");
+            page.locator("#doc-file").setInputFiles(new FilePayload("diary.txt", "text/plain",
+                    new byte[] {0x00, (byte) 0xFF, 0x13, 0x37, 0x00, 0x01, (byte) 0xFE, 0x7F}));
+            Response unsupported = page.waitForResponse(r -> r.url().endsWith("/documents"),
+                    () -> button(page, "Add document").click());
+            assertEquals(415, unsupported.status());
+            assertThat(page.locator("#doc-file-error")).containsText("not a PDF");
+            assertThat(page.getByLabel("Kind of document")).hasValue("HEADACHE_DIARY");
+            ConsoleBrowser.assertNoSeriousViolations(page, "document refused for its content");
             page.locator("#doc-file").setInputFiles(new FilePayload("diary-" + run + ".txt", "text/plain", diary));
             button(page, "Add document").click();
             assertThat(page).hasURL(Pattern.compile(".*\\?done=document-added$"));
@@ -226,9 +235,15 @@ class ReferralActionsBrowserTest {
             page.navigate(base + "/intake/" + stale + "/timeline");
             assertEquals(Boolean.TRUE, page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"),
                     "the timeline fits a tablet's width");
-            // The tablet's referral is left decided, so it does not wait in the shared queue.
-            RealServices.send("referral-service", "POST", "/api/referrals/" + onTablet + "/cancel",
-                    DevTokens.forGroup("intake"), "{\"reason\": \"test over\"}");
+            // The patient withdrew: cancelled with the reason (which also keeps it out of the shared queue).
+            page.navigate(base + "/intake/" + onTablet);
+            page.getByLabel("Why the patient withdrew").fill("The patient moved away");
+            button(page, "Cancel referral").click();
+            assertThat(page).hasURL(Pattern.compile(".*\\?done=cancelled$"));
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("Referral cancelled");
+            assertThat(page.locator(".decide")).containsText("nothing more to decide");
+            ConsoleBrowser.assertNoSeriousViolations(page, "referral cancelled, on a tablet");
+            assertEquals("CANCELLED", referral(onTablet).path("status").asText());
         }
     }
 
