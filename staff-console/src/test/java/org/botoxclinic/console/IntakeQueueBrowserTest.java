@@ -2,7 +2,6 @@ package org.botoxclinic.console;
 
 import java.net.URL;
 import java.nio.file.Files;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
@@ -54,10 +53,15 @@ class IntakeQueueBrowserTest {
 
     @Test
     void intakeSignsInSeesTheQueueFiltersItAndOpensAReferral() throws Exception {
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        RealServices.submit(submission("MEETS-" + run, "Harbor", "555-0101", "ROUTINE", 20, 6));
-        RealServices.submit(submission("REVIEW-" + run, "Lindqvist", "555-0102", "URGENT", 20, null));
-        RealServices.submit(submission("FAILS-" + run, "Okafor", "555-0103", "ROUTINE", 5, 6));
+        // The services are shared with the other browser tests: this test's patients carry the run's name, and only
+        // their rows are looked at.
+        String run = ReferralActionsBrowserTest.runName();
+        String harbor = "Harbor-" + run;
+        String lindqvist = "Lindqvist-" + run;
+        String okafor = "Okafor-" + run;
+        RealServices.submit(submission("MEETS-" + run, harbor, "555-0101", "ROUTINE", 20, 6));
+        RealServices.submit(submission("REVIEW-" + run, lindqvist, "555-0102", "URGENT", 20, null));
+        RealServices.submit(submission("FAILS-" + run, okafor, "555-0103", "ROUTINE", 5, 6));
         Files.createDirectories(ConsoleBrowser.SCREENSHOTS);
 
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800))) {
@@ -76,13 +80,13 @@ class IntakeQueueBrowserTest {
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Intake queue"))).isVisible();
             assertThat(page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Sections"))
                     .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Intake"))).isVisible();
-            Locator rows = page.locator("table.queue tbody tr");
+            Locator rows = ours(page, run);
             assertThat(rows).hasCount(3);
-            assertThat(rows.nth(0)).containsText("Lindqvist");
+            assertThat(rows.nth(0)).containsText(lindqvist);
             assertThat(rows.nth(0)).containsText("Urgent");
             assertThat(rows.nth(0)).containsText("Needs review");
-            assertThat(row(page, "Harbor")).containsText("Meets criteria");
-            assertThat(row(page, "Okafor")).containsText("Does not meet criteria");
+            assertThat(row(page, harbor)).containsText("Meets criteria");
+            assertThat(row(page, okafor)).containsText("Does not meet criteria");
             ConsoleBrowser.assertNoSeriousViolations(page, "intake queue");
             ConsoleBrowser.screenshot(page, "intake-queue-1280x800");
 
@@ -91,7 +95,7 @@ class IntakeQueueBrowserTest {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply filters")).click();
             assertThat(page).hasURL(Pattern.compile(".*triage=NEEDS_REVIEW.*"));
             assertThat(rows).hasCount(1);
-            assertThat(rows.nth(0)).containsText("Lindqvist");
+            assertThat(rows.nth(0)).containsText(lindqvist);
 
             // A filter referral-service refuses (problem+json naming the parameter) is explained next to its field.
             page.navigate(base + "/intake?status=RECEIVED&receivedFrom=2026-02-30");
@@ -103,13 +107,13 @@ class IntakeQueueBrowserTest {
 
             // With the keyboard alone: to the referral's link, Enter opens its detail.
             page.navigate(base + "/intake");
-            Locator link = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("^Okafor, ")));
-            for (int i = 0; i < 40 && !ConsoleBrowser.focused(link); i++) {
+            Locator link = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("^" + okafor + ", ")));
+            for (int i = 0; i < 150 && !ConsoleBrowser.focused(link); i++) {
                 page.keyboard().press("Tab");
             }
             assertTrue(ConsoleBrowser.focused(link), "the referral's link is reachable with Tab");
             page.keyboard().press("Enter");
-            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(Pattern.compile("^Referral for Okafor"))))
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(Pattern.compile("^Referral for " + okafor))))
                     .isVisible();
             assertThat(page.locator(".summary")).containsText("Does not meet criteria");
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Triage"))).isVisible();
@@ -125,12 +129,17 @@ class IntakeQueueBrowserTest {
             page.navigate(base + "/sign-in");
             page.getByLabel("Intake").check();
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-            assertThat(page.locator("table.queue tbody tr")).hasCount(3);
+            assertThat(ours(page, run)).hasCount(3);
             assertEquals(Boolean.TRUE, page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"),
                     "the queue fits a tablet's width");
             ConsoleBrowser.assertNoSeriousViolations(page, "intake queue on a tablet");
             ConsoleBrowser.screenshot(page, "intake-queue-tablet-820x1180");
         }
+    }
+
+    /** This run's rows of the queue (other test classes' referrals may be in it too). */
+    private static Locator ours(Page page, String run) {
+        return page.locator("table.queue tbody tr").filter(new Locator.FilterOptions().setHasText("-" + run + ", "));
     }
 
     private static Locator row(Page page, String lastName) {
