@@ -93,6 +93,18 @@ public record AuthorizationCase(UUID id,
             return evidenceDocumentTypes != null && !evidenceDocumentTypes.isEmpty();
         }
 
+        /** Who met the item, in words: the referral's clinical details, or staff. */
+        public String metByWords() {
+            if (metBy == null) {
+                return null;
+            }
+            return switch (metBy) {
+                case "REFERRAL" -> "the referral's clinical details";
+                case "STAFF" -> "staff";
+                default -> words(metBy).toLowerCase(java.util.Locale.ROOT);
+            };
+        }
+
         public boolean linked(UUID documentId) {
             return evidenceDocumentIds != null && evidenceDocumentIds.contains(documentId);
         }
