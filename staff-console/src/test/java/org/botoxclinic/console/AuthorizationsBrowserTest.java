@@ -152,7 +152,8 @@ class AuthorizationsBrowserTest {
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Authorization for " + approvedName + ", Alex"))).isVisible();
             assertThat(page.locator("#item-SPECIALIST_PRESCRIBER")).containsText("Not met");
             page.getByLabel("How it was sent").selectOption("PORTAL");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit to the payer")).click();
+            assertEquals(422, statusOf(page, "/submit", () -> page.getByRole(AriaRole.BUTTON,
+                    new Page.GetByRoleOptions().setName("Submit to the payer")).click()));
             assertThat(page.locator("#submit-alert")).containsText("the payer's checklist is not complete");
             assertThat(page.locator("#submit-alert")).containsText("Prescribed by a specialist");
             assertEquals("PENDING_SUBMISSION", read(case1).path("status").asText());
@@ -161,7 +162,8 @@ class AuthorizationsBrowserTest {
             // A document of a kind the item does not accept is refused next to the item.
             Locator diary = page.locator("#req-HEADACHE_DIARY");
             diary.getByLabel(Pattern.compile("^neurology-note-")).check();
-            diary.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save this item")).click();
+            assertEquals(422, statusOf(page, "/requirements/HEADACHE_DIARY", () -> diary.getByRole(AriaRole.BUTTON,
+                    new Locator.GetByRoleOptions().setName("Save this item")).click()));
             assertThat(page.locator("#req-HEADACHE_DIARY-alert")).containsText("none of the linked documents is of a kind this item accepts");
             assertThat(page.locator("#req-HEADACHE_DIARY-alert")).containsText("headache diary");
             ConsoleBrowser.assertNoSeriousViolations(page, "evidence refused");
@@ -245,7 +247,8 @@ class AuthorizationsBrowserTest {
 
             // A denial without the payer's reason is refused next to the field; the choice is kept.
             page.getByLabel("Denied", new Page.GetByLabelOptions().setExact(true)).check();
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record decision")).click();
+            assertEquals(400, statusOf(page, "/decision", () -> page.getByRole(AriaRole.BUTTON,
+                    new Page.GetByRoleOptions().setName("Record decision")).click()));
             assertThat(page.locator("#d-denial-error")).containsText("A denial needs the payer's specific reason");
             assertThat(page.getByLabel("Denial reason")).hasAttribute("aria-invalid", "true");
             assertThat(page.getByLabel("Denied", new Page.GetByLabelOptions().setExact(true))).isChecked();
@@ -263,7 +266,8 @@ class AuthorizationsBrowserTest {
             colleague.getByLabel("Visits approved").fill("2");
             colleague.getByLabel("Valid from").fill(today);
             colleague.getByLabel("Valid to").fill(LocalDate.now(CLINIC).plusDays(90).toString());
-            colleague.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record decision")).click();
+            assertEquals(409, statusOf(colleague, "/decision", () -> colleague.getByRole(AriaRole.BUTTON,
+                    new Page.GetByRoleOptions().setName("Record decision")).click()));
             assertThat(colleague.locator("#decision-alert, [role=alert]").first())
                     .containsText("this case is now denied, so it can no longer be given a decision");
             assertEquals("DENIED", read(case2).path("status").asText());
@@ -307,6 +311,10 @@ class AuthorizationsBrowserTest {
         assertTrue(home.header("Location").endsWith("/authorizations"), home.header("Location"));
         given().redirects().follow(false).cookie("clinic_console_session", sessionFor("intake")).get("/authorizations")
                 .then().statusCode(403).body(containsString("Not for your groups"));
+        // A write without the form's CSRF token is refused before it reaches insurance-service.
+        given().redirects().follow(false).cookie("clinic_console_session", sessionFor("authorizations"))
+                .formParam("channel", "PORTAL").post("/authorizations/" + UUID.randomUUID() + "/submit")
+                .then().statusCode(400);
         given().redirects().follow(false).cookie("clinic_console_session", sessionFor("intake")).get("/intake")
                 .then().statusCode(200).body(org.hamcrest.Matchers.not(containsString("href=\"/authorizations\"")));
     }
@@ -346,6 +354,12 @@ class AuthorizationsBrowserTest {
         assertEquals("Overdue by 2 days", DecisionClockWords.of(OffsetDateTime.parse("2026-02-28T14:00:00Z"), true, at));
         assertEquals("Due in 45 minutes", DecisionClockWords.of(OffsetDateTime.parse("2026-03-02T15:45:00Z"), false, at));
         assertEquals(null, DecisionClockWords.of(null, false, at));
+    }
+
+    /** The status the console answered the form's POST to a path ending in {@code path} with. */
+    private static int statusOf(Page page, String path, Runnable submit) {
+        return page.waitForResponse(response -> "POST".equals(response.request().method()) && response.url().endsWith(path),
+                submit).status();
     }
 
     private static CaseSummary summary(String lastName, OffsetDateTime dueAt, boolean overdue) {
