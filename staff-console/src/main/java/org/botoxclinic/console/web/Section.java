@@ -12,7 +12,8 @@ import org.botoxclinic.console.signin.ConsoleUser;
  */
 @io.quarkus.qute.TemplateData
 public enum Section {
-    INTAKE("Intake", "/intake", Set.of("intake", "admin"));
+    INTAKE("Intake", "/intake", Set.of("intake", "admin")),
+    SCHEDULING("Scheduling", "/scheduling", Set.of("scheduler", "admin"));
 
     private final String title;
     private final String path;
