@@ -69,13 +69,17 @@ public class AppointmentsResource {
     /** The booking form for a referral; the date defaults to the clinic day the service suggests. */
     @GET
     @Path("/new")
-    public TemplateInstance bookForm(@QueryParam("referralId") UUID referralId, @QueryParam("date") String date,
-                                     @QueryParam("startTime") String startTime, @QueryParam("chair") String chair,
-                                     @QueryParam("providerId") String providerId) {
+    public Response bookForm(@QueryParam("referralId") UUID referralId, @QueryParam("date") String date,
+                             @QueryParam("startTime") String startTime, @QueryParam("chair") String chair,
+                             @QueryParam("providerId") String providerId) {
         ConsoleUser user = currentUser.requireAnyOf(CalendarResource.GROUPS);
+        if (referralId == null) {
+            // Booking starts from a worklist row, which names the referral.
+            return Response.seeOther(URI.create("/scheduling/worklists?kind=ready-to-schedule")).build();
+        }
         TreatmentPlan plan = plan(user, referralId);
         String day = date != null ? date : plan.suggestedClinicDay() == null ? null : plan.suggestedClinicDay().toString();
-        return bookPage(user, plan, new SlotForm(day, startTime, chair, providerId), null, null, Map.of());
+        return Response.ok(bookPage(user, plan, new SlotForm(day, startTime, chair, providerId), null, null, Map.of())).build();
     }
 
     @POST
