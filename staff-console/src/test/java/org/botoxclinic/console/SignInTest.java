@@ -83,11 +83,12 @@ class SignInTest {
     @Test
     void navigationAndPagesFollowTheGroups() {
         String scheduler = sessionFor("scheduler");
-        given().cookie("clinic_console_session", scheduler).get("/").then().statusCode(200)
-                .body(containsString("Nothing here for your groups yet"))
-                .body(not(containsString("href=\"/intake\"")));
+        given().cookie("clinic_console_session", scheduler).get("/").then().statusCode(303)
+                .header("Location", containsString("/scheduling"));
         given().cookie("clinic_console_session", scheduler).get("/intake").then().statusCode(403)
-                .body(containsString("Not for your groups"));
+                .body(containsString("Not for your groups"))
+                .body(containsString("href=\"/scheduling\""))
+                .body(not(containsString("href=\"/intake\"")));
 
         String intake = sessionFor("intake");
         given().cookie("clinic_console_session", intake).get("/").then().statusCode(303)

@@ -14,6 +14,7 @@ import org.botoxclinic.console.signin.ConsoleUser;
 public enum Section {
     INTAKE("Intake", "/intake", Set.of("intake", "admin")),
     AUTHORIZATIONS("Authorizations", "/authorizations", Set.of("authorizations", "admin")),
+    SCHEDULING("Scheduling", "/scheduling", Set.of("scheduler", "admin"));
 
     private final String title;
     private final String path;
