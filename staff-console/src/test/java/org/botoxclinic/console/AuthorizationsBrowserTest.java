@@ -99,7 +99,7 @@ class AuthorizationsBrowserTest {
 
     @Test
     void authorizationsWorksCasesFromChecklistToApprovalAndFromDenialToAppeal() throws Exception {
-        String run = letters(UUID.randomUUID().toString().substring(0, 8));
+        String run = Arrange.runName();
         String payer = "ACME-" + run.toUpperCase();
         String approvedName = "Quill" + run;
         String deniedName = "Marsh" + run;
@@ -430,14 +430,6 @@ class AuthorizationsBrowserTest {
                 .cookie("clinic_console_session");
     }
 
-    /** The run's id in letters only (patient names take no digits). */
-    private static String letters(String hex) {
-        StringBuilder letters = new StringBuilder();
-        for (char c : hex.toCharArray()) {
-            letters.append((char) ('a' + Character.digit(c, 16)));
-        }
-        return letters.toString();
-    }
 
     /** A chronic-migraine referral from the partner whose clinical details meet every item but the specialist's. */
     private static String submission(String externalId, String lastName, String payerId) {

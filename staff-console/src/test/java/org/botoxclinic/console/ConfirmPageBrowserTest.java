@@ -3,20 +3,17 @@ package org.botoxclinic.console;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.botoxclinic.testkit.DevTokens;
 import org.botoxclinic.testkit.SmtpSink;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -40,8 +37,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(value = RealServices.class, restrictToAnnotatedClass = true)
 class ConfirmPageBrowserTest {
 
-    private static final ZoneId CLINIC_ZONE = ZoneId.of("America/New_York");
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern LINK = Pattern.compile("(http://localhost:\\d+/confirm\\.html\\?[^\\s\"<>]+)");
 
     private static ConsoleBrowser chromium;
@@ -60,17 +55,16 @@ class ConfirmPageBrowserTest {
 
     @Test
     void thePatientConfirmsWithTheButtonAndAnOldLinkIsRefusedInWords() throws Exception {
-        LocalDate tomorrow = LocalDate.now(CLINIC_ZONE).plusDays(1);
-        String run = UUID.randomUUID().toString().substring(0, 8);
+        LocalDate tomorrow = LocalDate.now(Arrange.CLINIC_ZONE).plusDays(1);
+        String run = Arrange.runName();
         String email = "confirm-" + run + "@patients.example.org";
-        String referralId = readyToSchedule("Achebe-" + lettersOf(run), email);
-        String patientId = json(send("scheduling-service", "GET", "/api/treatment-plans/" + referralId, "scheduler", null))
+        String referralId = readyToSchedule("Achebe-" + run, email);
+        String patientId = Arrange.json(Arrange.send("scheduling-service", "GET", "/api/treatment-plans/" + referralId, "scheduler", null))
                 .path("patientId").asText();
-        send("scheduling-service", "PUT", "/api/patients/" + patientId + "/contact-preferences", "scheduler",
+        Arrange.send("scheduling-service", "PUT", "/api/patients/" + patientId + "/contact-preferences", "scheduler",
                 "{\"channel\":\"EMAIL\",\"optedOut\":false}");
-        send("scheduling-service", "POST", "/api/clinic-days", "scheduler",
-                "{\"date\":\"" + tomorrow + "\",\"capacityMinutes\":480}");
-        JsonNode booked = json(send("scheduling-service", "POST", "/api/appointments", "scheduler",
+        Arrange.clinicDay(tomorrow, 480);
+        JsonNode booked = Arrange.json(Arrange.send("scheduling-service", "POST", "/api/appointments", "scheduler",
                 "{\"referralId\":\"" + referralId + "\",\"date\":\"" + tomorrow + "\"}"));
         String appointmentId = booked.path("id").asText();
         assertEquals("BOOKED", booked.path("status").asText(), booked.toString());
@@ -95,7 +89,7 @@ class ConfirmPageBrowserTest {
 
             // The appointment moves to another time: the old link no longer confirms it, and says why.
             String newTime = booked.path("startTime").asText().startsWith("14") ? "13:00" : "14:00";
-            HttpResponse<String> moved = send("scheduling-service", "POST", "/api/appointments/" + appointmentId + "/reschedule",
+            HttpResponse<String> moved = Arrange.send("scheduling-service", "POST", "/api/appointments/" + appointmentId + "/reschedule",
                     "scheduler", "{\"date\":\"" + tomorrow + "\",\"startTime\":\"" + newTime + "\"}");
             assertEquals(200, moved.statusCode(), moved.body());
             page.navigate(link);
@@ -113,7 +107,7 @@ class ConfirmPageBrowserTest {
 
     /** The unconfirmed worklist as scheduling-service answers it (it names each appointment's id). */
     private static String unconfirmedWorklist() throws Exception {
-        return send("scheduling-service", "GET", "/api/worklist?kind=unconfirmed", "scheduler", null).body();
+        return Arrange.send("scheduling-service", "GET", "/api/worklist?kind=unconfirmed", "scheduler", null).body();
     }
 
     /** The confirmation link of the newest message to {@code email} about this appointment. */
@@ -131,10 +125,9 @@ class ConfirmPageBrowserTest {
         }, found -> found != null);
     }
 
-    /** Submitted by the partner, accepted, approved: the plan scheduling-service holds is ready to schedule. */
-    static String readyToSchedule(String lastName, String email) throws Exception {
-        LocalDate today = LocalDate.now(CLINIC_ZONE);
-        String referralId = RealServices.submit("""
+    /** The partner's referral for this patient (with an e-mail address), accepted and approved: ready to schedule. */
+    private static String readyToSchedule(String lastName, String email) throws Exception {
+        return Arrange.readyToSchedule("""
                 {"externalReferralId":"EXT-%s",
                  "patient":{"firstName":"Adaeze","lastName":"%s","dateOfBirth":"1971-03-09","sex":"female",
                             "phone":"555-0142","email":"%s"},
@@ -144,44 +137,9 @@ class ConfirmPageBrowserTest {
                  "insurance":{"payerId":"AETNA","payerName":"Aetna","memberId":"W555000111"},
                  "urgency":"ROUTINE"}
                 """.formatted(UUID.randomUUID(), lastName, email));
-        expect(200, send("referral-service", "POST", "/api/referrals/" + referralId + "/accept", "intake", null));
-        String caseId = await().atMost(Duration.ofSeconds(30)).until(() -> {
-            JsonNode items = json(send("insurance-service", "GET", "/api/authorizations?referralId=" + referralId,
-                    "authorizations", null)).path("items");
-            return items.size() == 1 ? items.get(0).path("id").asText() : null;
-        }, id -> id != null);
-        expect(200, send("insurance-service", "POST", "/api/authorizations/" + caseId + "/submit", "authorizations",
-                "{\"channel\":\"PORTAL\",\"expedited\":false,\"override\":true,"
-                        + "\"overrideReason\":\"documentation on file with the referring practice\"}"));
-        expect(200, send("insurance-service", "POST", "/api/authorizations/" + caseId + "/decision", "authorizations",
-                "{\"outcome\":\"APPROVED\",\"authorizationNumber\":\"AUTH-%s\",\"approvedUnits\":310,\"approvedVisits\":2,"
-                        .formatted(caseId.substring(0, 8))
-                        + "\"validFrom\":\"" + today + "\",\"validTo\":\"" + today.plusMonths(6) + "\"}"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> "READY_TO_SCHEDULE".equals(
-                json(send("scheduling-service", "GET", "/api/treatment-plans/" + referralId, "scheduler", null))
-                        .path("status").asText()));
-        return referralId;
     }
 
-    /** A run's tag as letters (a name takes no digits). */
-    static String lettersOf(String hex) {
-        StringBuilder letters = new StringBuilder();
-        for (char c : hex.toCharArray()) {
-            letters.append((char) ('a' + Character.digit(c, 16)));
-        }
-        return Character.toUpperCase(letters.charAt(0)) + letters.substring(1);
-    }
 
-    private static HttpResponse<String> send(String service, String method, String path, String group, String body)
-            throws Exception {
-        return RealServices.send(service, method, path, DevTokens.forGroup(group), body);
-    }
 
-    private static void expect(int status, HttpResponse<String> response) {
-        assertEquals(status, response.statusCode(), response.body());
-    }
 
-    private static JsonNode json(HttpResponse<String> response) throws Exception {
-        return JSON.readTree(response.body());
-    }
 }

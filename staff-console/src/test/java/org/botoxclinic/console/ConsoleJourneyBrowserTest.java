@@ -69,7 +69,7 @@ class ConsoleJourneyBrowserTest {
     @Test
     void aReferralGoesFromThePartnersSubmissionToACompletedTreatmentThroughTheConsole() throws Exception {
         LocalDate today = LocalDate.now(CLINIC_ZONE);
-        String lastName = "Journey-" + ConfirmPageBrowserTest.lettersOf(UUID.randomUUID().toString().substring(0, 8));
+        String lastName = "Journey-" + Arrange.runName();
         String base = console.toString().replaceAll("/$", "");
         Files.createDirectories(ConsoleBrowser.SCREENSHOTS);
 
@@ -134,7 +134,7 @@ class ConsoleJourneyBrowserTest {
             assertThat(page.getByRole(AriaRole.STATUS).first()).containsText("ubmitted");
             // The payer approves: the decision as the specialist records it.
             page.getByLabel("Approved", EXACT).check();
-            page.getByLabel("Authorization number", EXACT).fill("AUTH-" + lastName.substring(8, 14).toUpperCase());
+            page.getByLabel("Authorization number", EXACT).fill("AUTH-" + lastName.substring(9).toUpperCase());
             page.getByLabel("Units approved", EXACT).fill("310");
             page.getByLabel("Visits approved", EXACT).fill("2");
             page.getByLabel("Valid from", EXACT).fill(today.toString());

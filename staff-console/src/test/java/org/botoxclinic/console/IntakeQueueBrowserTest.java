@@ -55,7 +55,7 @@ class IntakeQueueBrowserTest {
     void intakeSignsInSeesTheQueueFiltersItAndOpensAReferral() throws Exception {
         // The services are shared with the other browser tests: this test's patients carry the run's name, and only
         // their rows are looked at.
-        String run = ReferralActionsBrowserTest.runName();
+        String run = Arrange.runName();
         String harbor = "Harbor-" + run;
         String lindqvist = "Lindqvist-" + run;
         String okafor = "Okafor-" + run;

@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -235,14 +234,14 @@ class OidcSignInTest {
     }
 
     @Test
-    void theProvidersOwnUserInGroupAdminSeesIntakeAndTheServicesGetTheirAccessToken() throws Exception {
+    void theProvidersOwnUserInGroupAdminSeesEverySectionAndTheServicesGetTheirAccessToken() throws Exception {
         // alice: the mock's own answer to the code, an access token with groups user and admin.
         try (BrowserContext context = chromium.browser.newContext()) {
             Page page = signIn(context, "alice");
             assertThat(page).hasURL(base() + "/intake");
             assertThat(page.locator(".who .groups")).hasText("(admin, user)");
             assertThat(page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Sections"))
-                    .getByRole(AriaRole.LINK)).hasText(new String[] {"Intake"});
+                    .getByRole(AriaRole.LINK)).hasText(new String[] {"Intake", "Authorizations", "Scheduling"});
 
             JsonNode issued = JSON.readTree(tokenRequest("alice").getResponse().getBodyAsString());
             String accessToken = issued.get("access_token").asText();

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import org.botoxclinic.testkit.DevTokens;
@@ -68,7 +67,7 @@ class ReferralActionsBrowserTest {
 
     @Test
     void intakeDecidesReferralsAddsAndDownloadsADocumentAndReadsTheTimeline() throws Exception {
-        String run = runName();
+        String run = Arrange.runName();
         String declined = RealServices.submit(submission("DECL-" + run, "Ashby-" + run));
         String asked = RealServices.submit(submission("INFO-" + run, "Brook-" + run));
         String accepted = RealServices.submit(submission("ACPT-" + run, "Crane-" + run));
@@ -280,14 +279,6 @@ class ReferralActionsBrowserTest {
         return JSON.readTree(response.body());
     }
 
-    /** Letters only (patient names take no digits), different on every run. */
-    static String runName() {
-        StringBuilder name = new StringBuilder("Q");
-        for (int i = 0; i < 7; i++) {
-            name.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
-        }
-        return name.toString();
-    }
 
     /** A chronic-migraine referral from the partner that meets the clinic's criteria. */
     private static String submission(String externalId, String lastName) {

@@ -4,11 +4,9 @@ import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.botoxclinic.testkit.DevTokens;
@@ -30,7 +28,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -73,12 +70,12 @@ class SchedulingBrowserTest {
 
     @Test
     void aSchedulerBooksMovesTreatsCancelsAndMarksNoShowsOnTheClinicDay() throws Exception {
-        String run = letters(UUID.randomUUID().toString().substring(0, 6));
+        String run = Arrange.runName();
         LocalDate today = LocalDate.now(CLINIC);
         LocalDate bookingDay = today.plusDays(45);
         LocalDate addedDay = notWednesday(today.plusDays(58));
-        openClinicDay(today);
-        openClinicDay(bookingDay);
+        Arrange.clinicDay(today, 720);
+        Arrange.clinicDay(bookingDay, 720);
 
         String harbor = "Harbor" + run;
         String lindqvist = "Lindqvist" + run;
@@ -270,62 +267,16 @@ class SchedulingBrowserTest {
         }
     }
 
-    /** Names take letters only: the run's hex digits as letters. */
-    private static String letters(String hex) {
-        StringBuilder name = new StringBuilder();
-        for (char c : hex.toCharArray()) {
-            name.append((char) ('a' + Character.digit(c, 16)));
-        }
-        return name.toString();
-    }
 
     /** A date that is not a Wednesday (the clinic's rule opens the third Wednesday of each month itself). */
     private static LocalDate notWednesday(LocalDate date) {
         return date.getDayOfWeek() == DayOfWeek.WEDNESDAY ? date.plusDays(1) : date;
     }
 
-    /** Opens a clinic day through the API unless it is open already (the rule opens some days itself). */
-    private static void openClinicDay(LocalDate date) throws Exception {
-        HttpResponse<String> response = RealServices.send("scheduling-service", "POST", "/api/clinic-days",
-                DevTokens.forGroup("scheduler"), "{\"date\":\"" + date + "\",\"capacityMinutes\":720}");
-        if (response.statusCode() != 201 && response.statusCode() != 409) {
-            throw new IllegalStateException("clinic day " + date + " refused: " + response.statusCode() + " " + response.body());
-        }
-    }
 
-    /**
-     * A partner's referral accepted by intake and approved by the payer (through the services' APIs), then listed by
-     * scheduling-service as ready to schedule; its id.
-     */
+    /** The partner's referral for this patient, accepted and approved: ready to schedule; its id. */
     private static String readyToSchedule(String lastName) throws Exception {
-        String referralId = RealServices.submit(submission(lastName));
-        HttpResponse<String> accepted = RealServices.send("referral-service", "POST", "/api/referrals/" + referralId + "/accept",
-                DevTokens.forGroup("intake"), null);
-        assertEquals(200, accepted.statusCode(), accepted.body());
-        String authorizations = DevTokens.forGroup("authorizations");
-        String[] caseId = new String[1];
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            JsonNode cases = JSON.readTree(RealServices.send("insurance-service", "GET", "/api/authorizations?referralId="
-                    + referralId, authorizations, null).body()).path("items");
-            if (cases.size() == 1 && "PENDING_SUBMISSION".equals(cases.get(0).path("status").asText())) {
-                caseId[0] = cases.get(0).path("id").asText();
-                return true;
-            }
-            return false;
-        });
-        HttpResponse<String> submitted = RealServices.send("insurance-service", "POST", "/api/authorizations/" + caseId[0]
-                + "/submit", authorizations, "{\"channel\":\"PORTAL\",\"expedited\":false,\"override\":true,"
-                + "\"overrideReason\":\"documentation on file with the referring practice\"}");
-        assertEquals(200, submitted.statusCode(), submitted.body());
-        LocalDate today = LocalDate.now(CLINIC);
-        HttpResponse<String> approved = RealServices.send("insurance-service", "POST", "/api/authorizations/" + caseId[0]
-                + "/decision", authorizations, """
-                {"outcome":"APPROVED","authorizationNumber":"AUTH-%s","approvedUnits":310,"approvedVisits":2,
-                 "validFrom":"%s","validTo":"%s"}""".formatted(caseId[0].substring(0, 8), today, today.plusMonths(6)));
-        assertEquals(200, approved.statusCode(), approved.body());
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
-                "READY_TO_SCHEDULE".equals(api("GET", "/api/treatment-plans/" + referralId, null).path("status").asText()));
-        return referralId;
+        return Arrange.readyToSchedule(submission(lastName));
     }
 
     /** Books through the API ({@code extra}: more JSON fields, each followed by a comma); the appointment's id. */
