@@ -1,5 +1,7 @@
 package org.botoxclinic.scheduling.appointment;
 
+import static org.botoxclinic.scheduling.support.ParallelRequests.outcomes;
+import static org.botoxclinic.scheduling.support.ParallelRequests.postTogether;
 import static org.botoxclinic.scheduling.support.Fixtures.clinicDay;
 import static org.botoxclinic.scheduling.support.Fixtures.readyPlan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,20 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -32,7 +26,6 @@ import jakarta.persistence.EntityManager;
 
 import org.botoxclinic.scheduling.support.TestDates;
 import org.botoxclinic.testkit.ClinicTestInfrastructure;
-import org.botoxclinic.testkit.DevTokens;
 import org.junit.jupiter.api.Test;
 
 /** Several schedulers press "book" at the same instant; the database decides, and never wrongly. */
@@ -48,41 +41,6 @@ class ConcurrentBookingTest {
     @Inject
     EntityManager em;
 
-    /** Fires all requests at once from separate threads and returns each response's status and body. */
-    private List<HttpResponse<String>> fireTogether(List<String> bodies) throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
-        String token = DevTokens.forGroup("scheduler");
-        ExecutorService pool = Executors.newFixedThreadPool(bodies.size());
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<HttpResponse<String>>> futures = new ArrayList<>();
-            for (String body : bodies) {
-                futures.add(pool.submit(() -> {
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(appointments.toString()))
-                            .header("Authorization", "Bearer " + token)
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body))
-                            .build();
-                    start.await();
-                    return client.send(request, HttpResponse.BodyHandlers.ofString());
-                }));
-            }
-            start.countDown();
-            List<HttpResponse<String>> responses = new ArrayList<>();
-            for (Future<HttpResponse<String>> f : futures) {
-                responses.add(f.get());
-            }
-            return responses;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static Map<String, Long> outcomes(List<HttpResponse<String>> responses) {
-        return responses.stream().collect(Collectors.groupingBy(r -> r.statusCode() == 201 ? "201"
-                : r.statusCode() + ":" + r.body().replaceAll(".*\"code\":\"([A-Z_]+)\".*", "$1"), Collectors.counting()));
-    }
-
     private long count(String sql, Object parameter) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql)
                 .setParameter(1, parameter).getSingleResult()).longValue());
@@ -97,7 +55,7 @@ class ConcurrentBookingTest {
             bodies.add("{\"referralId\":\"%s\",\"date\":\"%s\"}".formatted(readyPlan(em), day));
         }
 
-        Map<String, Long> outcomes = outcomes(fireTogether(bodies));
+        Map<String, Long> outcomes = outcomes(postTogether(URI.create(appointments.toString()), bodies), 201);
 
         assertEquals(Map.of("201", 3L, "422:CLINIC_DAY_FULL", 5L), outcomes);
         assertEquals(90, count("select coalesce(sum(duration_minutes), 0) from appointment where clinic_date = ?1", day));
@@ -113,7 +71,7 @@ class ConcurrentBookingTest {
             bodies.add("{\"referralId\":\"%s\",\"date\":\"%s\"}".formatted(referral, day));
         }
 
-        Map<String, Long> outcomes = outcomes(fireTogether(bodies));
+        Map<String, Long> outcomes = outcomes(postTogether(URI.create(appointments.toString()), bodies), 201);
 
         assertEquals(1L, outcomes.get("201"), outcomes::toString);
         assertEquals(PARALLEL - 1L, outcomes.getOrDefault("422:ALREADY_BOOKED", 0L), outcomes::toString);

@@ -1,5 +1,7 @@
 package org.botoxclinic.scheduling.appointment;
 
+import static org.botoxclinic.scheduling.support.ParallelRequests.outcomes;
+import static org.botoxclinic.scheduling.support.ParallelRequests.postTogether;
 import static org.botoxclinic.scheduling.support.Fixtures.booked;
 import static org.botoxclinic.scheduling.support.Fixtures.clinicDay;
 import static org.botoxclinic.scheduling.support.Fixtures.readyPlan;
@@ -8,20 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -32,7 +26,6 @@ import jakarta.persistence.EntityManager;
 
 import org.botoxclinic.scheduling.support.TestDates;
 import org.botoxclinic.testkit.ClinicTestInfrastructure;
-import org.botoxclinic.testkit.DevTokens;
 import org.botoxclinic.testkit.KafkaProbe;
 import org.botoxclinic.testkit.SampleEvents;
 import org.botoxclinic.testkit.TestClock;
@@ -144,34 +137,9 @@ class ConcurrentDoseLimitTest {
 
     /** Completes every appointment from its own thread, all released at once; the outcomes by status and code. */
     private Map<String, Long> completeTogether(List<UUID> ids) throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
-        String token = DevTokens.forGroup("scheduler");
         String body = "{\"unitsAdministered\":%d,\"unitsWasted\":0}".formatted(UNITS_EACH);
-        ExecutorService pool = Executors.newFixedThreadPool(ids.size());
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<HttpResponse<String>>> futures = new ArrayList<>();
-            for (UUID id : ids) {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(appointments + "/" + id + "/complete"))
-                        .header("Authorization", "Bearer " + token)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build();
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return client.send(request, HttpResponse.BodyHandlers.ofString());
-                }));
-            }
-            start.countDown();
-            List<HttpResponse<String>> responses = new ArrayList<>();
-            for (Future<HttpResponse<String>> f : futures) {
-                responses.add(f.get());
-            }
-            return responses.stream().collect(Collectors.groupingBy(r -> r.statusCode() == 200 ? "200"
-                    : r.statusCode() + ":" + r.body().replaceAll(".*\"code\":\"([A-Z_]+)\".*", "$1"), Collectors.counting()));
-        } finally {
-            pool.shutdownNow();
-        }
+        return outcomes(postTogether(ids.stream().map(id -> URI.create(appointments + "/" + id + "/complete")).toList(),
+                body), 200);
     }
 
     private long unitsGiven(String lastName) {

@@ -1,5 +1,7 @@
 package org.botoxclinic.scheduling.clinicday;
 
+import static org.botoxclinic.scheduling.support.ParallelRequests.outcomes;
+import static org.botoxclinic.scheduling.support.ParallelRequests.postTogether;
 import static org.botoxclinic.scheduling.clinicday.TimedBookingTest.day;
 import static org.botoxclinic.scheduling.support.Fixtures.clinicDay;
 import static org.botoxclinic.scheduling.support.Fixtures.readyPlan;
@@ -8,20 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -31,7 +24,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.botoxclinic.testkit.ClinicTestInfrastructure;
-import org.botoxclinic.testkit.DevTokens;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,40 +50,6 @@ class ParallelSlotBookingTest {
     @Inject
     EntityManager em;
 
-    private List<HttpResponse<String>> fireTogether(List<String> bodies) throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
-        String token = DevTokens.forGroup("scheduler");
-        ExecutorService pool = Executors.newFixedThreadPool(bodies.size());
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<HttpResponse<String>>> futures = new ArrayList<>();
-            for (String body : bodies) {
-                futures.add(pool.submit(() -> {
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(appointments.toString()))
-                            .header("Authorization", "Bearer " + token)
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body))
-                            .build();
-                    start.await();
-                    return client.send(request, HttpResponse.BodyHandlers.ofString());
-                }));
-            }
-            start.countDown();
-            List<HttpResponse<String>> responses = new ArrayList<>();
-            for (Future<HttpResponse<String>> f : futures) {
-                responses.add(f.get());
-            }
-            return responses;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static Map<String, Long> outcomes(List<HttpResponse<String>> responses) {
-        return responses.stream().collect(Collectors.groupingBy(r -> r.statusCode() == 201 ? "201"
-                : r.statusCode() + ":" + r.body().replaceAll(".*\"code\":\"([A-Z_]+)\".*", "$1"), Collectors.counting()));
-    }
-
     private long count(String sql, LocalDate date) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql)
                 .setParameter(1, date).getSingleResult()).longValue());
@@ -112,7 +70,7 @@ class ParallelSlotBookingTest {
             bodies.add(body(date, i % 3 == 0 ? ",\"startTime\":\"13:00\"" : ""));
         }
 
-        Map<String, Long> outcomes = outcomes(fireTogether(bodies));
+        Map<String, Long> outcomes = outcomes(postTogether(URI.create(appointments.toString()), bodies), 201);
         System.out.printf("%d bookings at once onto one day (2 chairs, 2 injectors, 7 asking for 13:00): %s%n",
                 PARALLEL, outcomes);
 
@@ -136,7 +94,7 @@ class ParallelSlotBookingTest {
             bodies.add(body(date, ""));
         }
 
-        Map<String, Long> outcomes = outcomes(fireTogether(bodies));
+        Map<String, Long> outcomes = outcomes(postTogether(URI.create(appointments.toString()), bodies), 201);
         System.out.printf("%d bookings at once onto a day of four slots: %s%n", PARALLEL, outcomes);
 
         assertEquals(Map.of("201", 4L, "422:CLINIC_DAY_FULL", 16L), outcomes);

@@ -1,5 +1,6 @@
 package org.botoxclinic.scheduling.waitlist;
 
+import static org.botoxclinic.scheduling.support.ParallelRequests.postTogether;
 import static org.awaitility.Awaitility.await;
 import static org.botoxclinic.scheduling.support.Fixtures.booked;
 import static org.botoxclinic.scheduling.support.Fixtures.clinicDay;
@@ -13,8 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -22,10 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -594,33 +589,4 @@ class WaitlistBackfillTest {
         return postTogether(uris, "{\"reason\":\"ill\",\"by\":\"PATIENT\"}").stream().map(HttpResponse::statusCode).toList();
     }
 
-    /** Posts the body to every address from its own thread, all released at once; the answers in the same order. */
-    private List<HttpResponse<String>> postTogether(List<URI> uris, String body) throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
-        String token = DevTokens.forGroup("scheduler");
-        ExecutorService pool = Executors.newFixedThreadPool(uris.size());
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<HttpResponse<String>>> futures = new ArrayList<>();
-            for (URI uri : uris) {
-                HttpRequest request = HttpRequest.newBuilder(uri)
-                        .header("Authorization", "Bearer " + token)
-                        .header("Content-Type", "application/json")
-                        .POST(body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                        .build();
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return client.send(request, HttpResponse.BodyHandlers.ofString());
-                }));
-            }
-            start.countDown();
-            List<HttpResponse<String>> answers = new ArrayList<>();
-            for (Future<HttpResponse<String>> f : futures) {
-                answers.add(f.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 }

@@ -84,7 +84,7 @@ public class ConfirmationService {
         boolean recorded = confirmations.confirm(appointmentId, slot, now);
         if (recorded) {
             audit.record("CONFIRM", RESOURCE, appointmentId, appointment.referralId());
-            LOG.infof("Appointment %s for referral %s confirmed by the patient", appointmentId, appointment.referralId());
+            LOG.infof("Appointment %s for referral %s confirmed through its link", appointmentId, appointment.referralId());
         }
         return new Confirmation(appointmentId, slot, confirmations.confirmedAt(appointmentId, slot));
     }
