@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.Response;
 import org.botoxclinic.console.scheduling.Appointment;
 import org.botoxclinic.console.scheduling.ClinicDay;
 import org.botoxclinic.console.scheduling.SchedulingApi;
-import org.botoxclinic.console.scheduling.SchedulingRefusal;
 import org.botoxclinic.console.scheduling.SchedulingRequests;
 import org.botoxclinic.console.scheduling.TreatmentPlan;
 import org.botoxclinic.console.signin.ConsoleUser;
@@ -235,7 +234,7 @@ public class AppointmentsResource {
     }
 
     private static List<String> nearest(UpstreamRefusal refusal) {
-        return refusal instanceof SchedulingRefusal s ? s.nearestFreeTimes() : List.of();
+        return refusal.problem().factList("nearestFreeTimes");
     }
 
     private TreatmentPlan plan(ConsoleUser user, UUID referralId) {

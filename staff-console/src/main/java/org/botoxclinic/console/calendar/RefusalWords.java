@@ -5,7 +5,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
-import org.botoxclinic.console.scheduling.SchedulingRefusal;
 import org.botoxclinic.console.upstream.Problem;
 import org.botoxclinic.console.upstream.UpstreamRefusal;
 
@@ -19,15 +18,14 @@ final class RefusalWords {
 
     static String sentence(UpstreamRefusal refusal) {
         Problem problem = refusal.problem();
-        SchedulingRefusal facts = refusal instanceof SchedulingRefusal s ? s : null;
         String code = problem.code() == null ? "" : problem.code();
         return switch (code) {
-            case "SLOT_UNAVAILABLE" -> facts == null || facts.nearestFreeTimes().isEmpty()
+            case "SLOT_UNAVAILABLE" -> problem.factList("nearestFreeTimes").isEmpty()
                     ? "This time is taken, and no other time that day is free for this treatment."
-                    : "This time is taken. Nearest free times: " + String.join(", ", facts.nearestFreeTimes()) + ".";
+                    : "This time is taken. Nearest free times: " + String.join(", ", problem.factList("nearestFreeTimes")) + ".";
             case "CLINIC_DAY_FULL" -> "The day is full: no chair and injector are free together for this treatment.";
-            case "TOO_SOON" -> "Too soon after the last treatment" + lastTreatment(facts)
-                    + ": the next allowed date is " + day(fact(facts, "earliestDate")) + ".";
+            case "TOO_SOON" -> "Too soon after the last treatment" + lastTreatment(problem)
+                    + ": the next allowed date is " + day(problem.fact("earliestDate")) + ".";
             case "OUTSIDE_AUTHORIZATION_WINDOW" -> "Outside the authorization's dates: choose a day the insurer approved.";
             case "NO_VISITS_LEFT" -> "No visits left on the authorization.";
             case "NOT_AUTHORIZED" -> "There is no approved authorization for this referral yet.";
@@ -35,9 +33,9 @@ final class RefusalWords {
             case "ALREADY_BOOKED" -> "This referral already has an appointment: reschedule that one instead.";
             case "CLINIC_DAY_EXISTS" -> "That date is already an open clinic day.";
             case "BEFORE_APPOINTMENT_DATE" -> "Not yet: this can only be done on the appointment's day ("
-                    + day(fact(facts, "date")) + ") or later.";
+                    + day(problem.fact("date")) + ") or later.";
             case "DOSE_LIMIT_EXCEEDED" -> "That is more than the patient may have within 84 days: at most "
-                    + fact(facts, "unitsAllowed") + " units are allowed on this date.";
+                    + problem.fact("unitsAllowed") + " units are allowed on this date.";
             case "CAPACITY_BELOW_BOOKINGS" -> "The capacity cannot be less than the minutes already booked.";
             case "ILLEGAL_TRANSITION" -> "This appointment is already " + status(problem.currentStatus())
                     + ", so this can no longer be done. Reload the page to see where it stands.";
@@ -45,14 +43,11 @@ final class RefusalWords {
         };
     }
 
-    private static String lastTreatment(SchedulingRefusal facts) {
-        String last = fact(facts, "lastTreatmentDate");
+    private static String lastTreatment(Problem problem) {
+        String last = problem.fact("lastTreatmentDate");
         return last == null ? "" : " (" + day(last) + ")";
     }
 
-    private static String fact(SchedulingRefusal facts, String name) {
-        return facts == null ? null : facts.fact(name);
-    }
 
     private static String status(String code) {
         if (code == null) {

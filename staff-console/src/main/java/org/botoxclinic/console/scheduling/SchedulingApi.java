@@ -14,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.botoxclinic.console.upstream.Problem;
 import org.botoxclinic.console.upstream.Upstream;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -22,7 +23,7 @@ import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 /**
  * scheduling-service's public API (CLINIC_SCHEDULING_URL), called with the signed-in user's bearer token: clinic days,
  * their schedules, the scheduler's worklists, treatment plans and appointments. Every call goes through
- * {@link Upstream#call}; a refusal keeps the facts the service gives to act on ({@link SchedulingRefusal}).
+ * {@link Upstream#call}; a refusal keeps the facts the service gives to act on ({@link Problem#facts()}).
  */
 @RegisterRestClient(configKey = "scheduling-service")
 @Path("/api")
@@ -104,6 +105,6 @@ public interface SchedulingApi {
 
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {
-        return SchedulingRefusal.of(response);
+        return Upstream.refusal(SERVICE, response);
     }
 }

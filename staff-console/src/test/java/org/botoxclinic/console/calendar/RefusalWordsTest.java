@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.botoxclinic.console.scheduling.ClinicDay;
-import org.botoxclinic.console.scheduling.SchedulingRefusal;
 import org.botoxclinic.console.upstream.Problem;
 import org.botoxclinic.console.upstream.UpstreamRefusal;
 import org.junit.jupiter.api.Test;
@@ -82,7 +81,7 @@ class RefusalWordsTest {
     }
 
     private static UpstreamRefusal refusal(int status, String code, String currentStatus, Map<String, Object> facts) {
-        return new SchedulingRefusal(status, new Problem(null, null, status, code, "the clinic day is closed", currentStatus,
-                List.of()), facts);
+        return new UpstreamRefusal("scheduling-service", status, new Problem(null, null, status, code,
+                "the clinic day is closed", currentStatus, List.of(), facts));
     }
 }

@@ -99,7 +99,7 @@ public class PatientService {
         audit.record("MERGE", RESOURCE, survivorId, null);
         audit.recordAll("MERGE", RESOURCE, moved.stream().map(r -> new AuditTrail.Disclosed(survivorId, r)).toList());
         merges.fire(new PatientsMerged(survivorId, mergedId, moved));
-        LOG.infof("Patient id %s merged into patient id %s (%d referrals moved)", mergedId, survivorId, moved.size());
+        LOG.infof("Merged %s into %s (%d referrals moved)", mergedId, survivorId, moved.size());
         return recordOf(survivorId);
     }
 

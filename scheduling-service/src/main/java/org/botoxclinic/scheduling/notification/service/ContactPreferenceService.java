@@ -59,7 +59,7 @@ public class ContactPreferenceService {
         preference.choose(channel, optedOut, by, now);
         int withdrawn = optedOut ? notifications.suppressQueuedForContact(patientId, Notification.OPTED_OUT, now) : 0;
         audit.record("UPDATE", RESOURCE, patientId, null);
-        LOG.infof("Preferences of patient id %s set: channel %s%s, %d queued messages withdrawn", patientId, channel,
+        LOG.infof("Preferences %s set: channel %s%s, %d queued messages withdrawn", patientId, channel,
                 optedOut ? ", opted out" : "", withdrawn);
         return preference;
     }
@@ -84,6 +84,6 @@ public class ContactPreferenceService {
         if (survivor.optedOut()) {
             notifications.suppressQueuedForContact(merged.patientId(), Notification.OPTED_OUT, now);
         }
-        LOG.infof("Preferences of patient id %s merged into patient id %s", merged.mergedPatientId(), merged.patientId());
+        LOG.infof("Preferences %s merged into %s", merged.mergedPatientId(), merged.patientId());
     }
 }
