@@ -59,9 +59,12 @@ final class Arrange {
         expect(200, send("insurance-service", "POST", "/api/authorizations/" + caseId + "/decision", "authorizations", """
                 {"outcome":"APPROVED","authorizationNumber":"AUTH-%s","approvedUnits":310,"approvedVisits":2,
                  "validFrom":"%s","validTo":"%s"}""".formatted(caseId.substring(0, 8), today, today.plusMonths(6))));
-        await().atMost(HAND_OVER).pollInterval(Duration.ofMillis(200)).until(() -> "READY_TO_SCHEDULE".equals(
-                json(send("scheduling-service", "GET", "/api/treatment-plans/" + referralId, "scheduler", null))
-                        .path("status").asText()));
+        // Ready, and the acceptance heard as well: the two events travel on different topics, so the approval may
+        // make the plan ready before the acceptance brings the patient's id and contact details.
+        await().atMost(HAND_OVER).pollInterval(Duration.ofMillis(200)).until(() -> {
+            JsonNode plan = json(send("scheduling-service", "GET", "/api/treatment-plans/" + referralId, "scheduler", null));
+            return "READY_TO_SCHEDULE".equals(plan.path("status").asText()) && plan.hasNonNull("patientId");
+        });
         return referralId;
     }
 

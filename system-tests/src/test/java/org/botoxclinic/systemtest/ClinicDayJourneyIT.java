@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -247,7 +248,10 @@ class ClinicDayJourneyIT {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().log().ifValidationFails().baseUri(clinic.scheduling.baseUrl()).auth().oauth2(scheduler)
                         .get("/api/treatment-plans/" + referralId)
-                        .then().statusCode(200).body("status", equalTo("READY_TO_SCHEDULE")));
+                        .then().statusCode(200).body("status", equalTo("READY_TO_SCHEDULE"))
+                        // The approval and the acceptance travel on different topics: the plan may be ready before
+                        // the acceptance brings the patient's id and contact details.
+                        .body("patientId", notNullValue()));
         String patientId = given().log().ifValidationFails().baseUri(clinic.scheduling.baseUrl()).auth().oauth2(scheduler)
                 .get("/api/treatment-plans/" + referralId)
                 .then().statusCode(200).extract().path("patientId");
