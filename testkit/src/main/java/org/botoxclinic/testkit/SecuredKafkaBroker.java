@@ -128,7 +128,16 @@ public final class SecuredKafkaBroker implements AutoCloseable {
                 // The controller appends a no-op record to the metadata log when it has nothing else to write, every
                 // 500 ms by default: the broker's largest cost at rest after serving fetches. One node needs it
                 // only to show the log is alive; every 5 s is plenty.
-                Map.entry("metadata.max.idle.interval.ms", "5000")));
+                Map.entry("metadata.max.idle.interval.ms", "5000"),
+                // Thread pools sized for one node and a handful of clients rather than a production cluster: every
+                // request handler waits on its queue and every network processor on its selector with a 300 ms
+                // timeout, so each idle thread wakes three times a second (the defaults, 8 handlers and 3
+                // processors per listener, broker and controller alike, were the broker's main cost at rest).
+                Map.entry("num.network.threads", "1"),
+                Map.entry("num.io.threads", "2"),
+                Map.entry("background.threads", "2"),
+                Map.entry("group.coordinator.threads", "1"),
+                Map.entry("share.coordinator.threads", "1")));
         return config;
     }
 

@@ -72,6 +72,11 @@ public final class EventRoutes implements EventHandler {
         return routes.keySet();
     }
 
+    /** Whether this consumer does anything with events of the type; the others are acknowledged without a transaction. */
+    public boolean handles(String type) {
+        return routes.containsKey(type);
+    }
+
     @Override
     public void apply(IncomingEvent event) {
         requireOwner(event);

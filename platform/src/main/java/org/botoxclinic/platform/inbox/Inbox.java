@@ -107,6 +107,12 @@ public class Inbox {
             LOG.errorf("Rejected event %s on %s: its ce_source is not the topic's owner", event.id(), record.topic());
             throw parked(record, event, e, firstAttempt, 1);
         }
+        if (!routes.handles(event.type())) {
+            // Not this consumer's business (most of a topic's types are someone else's): nothing to apply, so nothing
+            // to remember either. No transaction, no processed_event row; a redelivery is skipped the same way.
+            count(event.topic(), event.type(), "ignored");
+            return;
+        }
         int transientFailures = 0;
         int otherFailures = 0;
         try {

@@ -56,6 +56,13 @@ class EventRoutesTest {
     }
 
     @Test
+    void shouldSayWhichTypesItHandlesSoTheInboxSkipsTheRestWithoutATransaction() {
+        assertTrue(routes.handles("Greeted"));
+        assertFalse(routes.handles("Waved"));
+        assertFalse(routes.handles(null));
+    }
+
+    @Test
     void shouldRejectAnUnreadableOrIncompletePayloadAsMalformed() {
         assertThrows(MalformedEventException.class, () -> routes.apply(event("Greeted", "{\"name\":")));
         assertThrows(MalformedEventException.class, () -> routes.apply(event("Greeted", "{}")));
