@@ -108,7 +108,7 @@ public class Inbox {
             throw parked(record, event, e, firstAttempt, 1);
         }
         if (!routes.handles(event.type())) {
-            // Not this consumer's business (most of a topic's types are someone else's): nothing to apply, so nothing
+            // Not this consumer's business (a type only other services consume): nothing to apply, so nothing
             // to remember either. No transaction, no processed_event row; a redelivery is skipped the same way.
             count(event.topic(), event.type(), "ignored");
             return;
