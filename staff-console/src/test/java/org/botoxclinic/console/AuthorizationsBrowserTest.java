@@ -27,8 +27,6 @@ import org.botoxclinic.console.insurance.CasePage;
 import org.botoxclinic.console.insurance.CaseSummary;
 import org.botoxclinic.console.insurance.DecisionClockWords;
 import org.botoxclinic.testkit.DevTokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -69,13 +67,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 @QuarkusTestResource(value = RealServices.class, restrictToAnnotatedClass = true)
-class AuthorizationsBrowserTest {
+class AuthorizationsBrowserTest extends ChromiumTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ZoneId CLINIC = ZoneId.of("America/New_York");
-    private static ConsoleBrowser chromium;
-    private static Browser browser;
 
     @TestHTTPResource("/")
     URL console;
@@ -83,19 +79,6 @@ class AuthorizationsBrowserTest {
     @Inject
     @Location("authorizations/queue-section.html")
     Template queueSection;
-
-    @BeforeAll
-    static void browser() {
-        chromium = ConsoleBrowser.launch();
-        browser = chromium.browser;
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void authorizationsWorksCasesFromChecklistToApprovalAndFromDenialToAppeal() throws Exception {
@@ -429,7 +412,6 @@ class AuthorizationsBrowserTest {
                 .formParam("csrf-token", token.group(1)).formParam("role", role).post("/sign-in")
                 .cookie("clinic_console_session");
     }
-
 
     /** A chronic-migraine referral from the partner whose clinical details meet every item but the specialist's. */
     private static String submission(String externalId, String lastName, String payerId) {

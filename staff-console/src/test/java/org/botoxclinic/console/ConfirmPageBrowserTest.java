@@ -9,8 +9,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.botoxclinic.testkit.SmtpSink;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,23 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 @QuarkusTestResource(value = RealServices.class, restrictToAnnotatedClass = true)
-class ConfirmPageBrowserTest {
+class ConfirmPageBrowserTest extends ChromiumTest {
 
     private static final Pattern LINK = Pattern.compile("(http://localhost:\\d+/confirm\\.html\\?[^\\s\"<>]+)");
-
-    private static ConsoleBrowser chromium;
-
-    @BeforeAll
-    static void browser() {
-        chromium = ConsoleBrowser.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void thePatientConfirmsWithTheButtonAndAnOldLinkIsRefusedInWords() throws Exception {
@@ -138,8 +122,5 @@ class ConfirmPageBrowserTest {
                  "urgency":"ROUTINE"}
                 """.formatted(UUID.randomUUID(), lastName, email));
     }
-
-
-
 
 }

@@ -10,8 +10,6 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.botoxclinic.testkit.DevTokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 @QuarkusTest
 @QuarkusTestResource(value = RealServices.class, restrictToAnnotatedClass = true)
-class ConsoleJourneyBrowserTest {
+class ConsoleJourneyBrowserTest extends ChromiumTest {
 
     private static final ZoneId CLINIC_ZONE = ZoneId.of("America/New_York");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,22 +47,8 @@ class ConsoleJourneyBrowserTest {
     private static final Page.GetByLabelOptions EXACT = new Page.GetByLabelOptions().setExact(true);
     private static final Locator.GetByLabelOptions EXACT_IN = new Locator.GetByLabelOptions().setExact(true);
 
-    private static ConsoleBrowser chromium;
-
     @TestHTTPResource("/")
     URL console;
-
-    @BeforeAll
-    static void browser() {
-        chromium = ConsoleBrowser.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void aReferralGoesFromThePartnersSubmissionToACompletedTreatmentThroughTheConsole() throws Exception {

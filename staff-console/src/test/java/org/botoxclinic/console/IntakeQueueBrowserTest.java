@@ -4,8 +4,6 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.Browser;
@@ -30,26 +28,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 @QuarkusTestResource(value = RealServices.class, restrictToAnnotatedClass = true)
-class IntakeQueueBrowserTest {
-
-    private static ConsoleBrowser chromium;
-    private static Browser browser;
+class IntakeQueueBrowserTest extends ChromiumTest {
 
     @TestHTTPResource("/")
     URL console;
-
-    @BeforeAll
-    static void browser() {
-        chromium = ConsoleBrowser.launch();
-        browser = chromium.browser;
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void intakeSignsInSeesTheQueueFiltersItAndOpensAReferral() throws Exception {
@@ -145,8 +127,6 @@ class IntakeQueueBrowserTest {
     private static Locator row(Page page, String lastName) {
         return page.locator("table.queue tbody tr").filter(new Locator.FilterOptions().setHasText(lastName));
     }
-
-
 
     /** A chronic-migraine referral from the partner, screened by referral-service's own triage rules. */
     private static String submission(String externalId, String lastName, String phone, String urgency, int headacheDays,

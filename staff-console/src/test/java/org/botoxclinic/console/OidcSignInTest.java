@@ -18,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -80,7 +78,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestProfile(OidcSignInTest.Production.class)
 @QuarkusTestResource(value = OidcWiremockTestResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = OidcSignInTest.ReferralServiceStub.class, restrictToAnnotatedClass = true)
-class OidcSignInTest {
+class OidcSignInTest extends ChromiumTest {
 
     static final String CLIENT_ID = "clinic-staff-console";
     /** At least 32 characters, as production's (openssl rand -base64 32): it also encrypts the state and session cookies. */
@@ -134,7 +132,6 @@ class OidcSignInTest {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static ConsoleBrowser chromium;
 
     @OidcWireMock
     WireMockServer provider;
@@ -142,18 +139,6 @@ class OidcSignInTest {
     WireMockServer referralService;
     @TestHTTPResource("/")
     URL console;
-
-    @BeforeAll
-    static void browser() {
-        chromium = ConsoleBrowser.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @BeforeEach
     void provider() {

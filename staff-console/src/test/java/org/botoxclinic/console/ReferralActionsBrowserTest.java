@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import org.botoxclinic.testkit.DevTokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,27 +41,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 @QuarkusTestResource(value = RealServices.class, restrictToAnnotatedClass = true)
-class ReferralActionsBrowserTest {
+class ReferralActionsBrowserTest extends ChromiumTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static ConsoleBrowser chromium;
-    private static Browser browser;
 
     @TestHTTPResource("/")
     URL console;
-
-    @BeforeAll
-    static void browser() {
-        chromium = ConsoleBrowser.launch();
-        browser = chromium.browser;
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void intakeDecidesReferralsAddsAndDownloadsADocumentAndReadsTheTimeline() throws Exception {
@@ -278,7 +261,6 @@ class ReferralActionsBrowserTest {
         assertEquals(200, response.statusCode(), response.body());
         return JSON.readTree(response.body());
     }
-
 
     /** A chronic-migraine referral from the partner that meets the clinic's criteria. */
     private static String submission(String externalId, String lastName) {

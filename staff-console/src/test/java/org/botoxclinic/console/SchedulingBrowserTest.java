@@ -10,8 +10,6 @@ import java.time.ZoneId;
 import java.util.regex.Pattern;
 
 import org.botoxclinic.testkit.DevTokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,29 +42,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 @QuarkusTest
 @QuarkusTestResource(value = RealServices.class, restrictToAnnotatedClass = true)
-class SchedulingBrowserTest {
+class SchedulingBrowserTest extends ChromiumTest {
 
     private static final ZoneId CLINIC = ZoneId.of("America/New_York");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static ConsoleBrowser chromium;
-    private static Browser browser;
-
     @TestHTTPResource("/")
     URL console;
-
-    @BeforeAll
-    static void browser() {
-        chromium = ConsoleBrowser.launch();
-        browser = chromium.browser;
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void aSchedulerBooksMovesTreatsCancelsAndMarksNoShowsOnTheClinicDay() throws Exception {
@@ -267,12 +249,10 @@ class SchedulingBrowserTest {
         }
     }
 
-
     /** A date that is not a Wednesday (the clinic's rule opens the third Wednesday of each month itself). */
     private static LocalDate notWednesday(LocalDate date) {
         return date.getDayOfWeek() == DayOfWeek.WEDNESDAY ? date.plusDays(1) : date;
     }
-
 
     /** The partner's referral for this patient, accepted and approved: ready to schedule; its id. */
     private static String readyToSchedule(String lastName) throws Exception {
