@@ -243,7 +243,10 @@ class ClinicalLoopIT {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().log().ifValidationFails().baseUri(clinic.scheduling.baseUrl()).auth().oauth2(DevTokens.forGroup("scheduler"))
                         .get("/api/treatment-plans/" + referralId)
-                        .then().statusCode(200).body("status", equalTo("READY_TO_SCHEDULE")));
+                        .then().statusCode(200).body("status", equalTo("READY_TO_SCHEDULE"))
+                        // The approval and the acceptance travel on different topics: the plan may be ready before
+                        // the acceptance brings the patient's id and the baseline the outcome is measured against.
+                        .body("patientId", notNullValue()));
     }
 
     private String bookToday(String referralId, LocalDate today) {
