@@ -100,7 +100,7 @@ SQL[intake-deep]="select r1_0.* from referral r1_0 where (r1_0.urgency_rank, r1_
 DB[auth-queue]=insurance
 SQL[auth-queue]="select a1_0.* from authorization_case a1_0 order by a1_0.queue_rank, a1_0.queue_at, a1_0.id fetch first $((LIMIT + 1)) rows only"
 DB[auth-overdue]=insurance
-SQL[auth-overdue]="select a1_0.* from authorization_case a1_0 where a1_0.decision_due_at < timestamptz '$now' and a1_0.queue_rank = 0 order by a1_0.queue_rank, a1_0.queue_at, a1_0.id fetch first $((LIMIT + 1)) rows only"
+SQL[auth-overdue]="select a1_0.* from authorization_case a1_0 where a1_0.queue_at < timestamptz '$now' and a1_0.queue_rank = 0 order by a1_0.queue_rank, a1_0.queue_at, a1_0.id fetch first $((LIMIT + 1)) rows only"
 DB[auth-payer]=insurance
 SQL[auth-payer]="select a1_0.* from authorization_case a1_0 where a1_0.status in ('SUBMITTED') and a1_0.payer_id = 'AETNA' and a1_0.queue_rank = 0 order by a1_0.queue_rank, a1_0.queue_at, a1_0.id fetch first $((LIMIT + 1)) rows only"
 DB[auth-deep]=insurance

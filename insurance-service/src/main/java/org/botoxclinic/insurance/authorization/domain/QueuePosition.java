@@ -11,7 +11,9 @@ import jakarta.persistence.Embeddable;
 /**
  * A case's place in the specialists' work queue, most urgent first: answers the payer owes (by due time), then
  * cases waiting on staff (by when they started waiting), then running approvals (by end of window), then closed
- * cases. The policy is here alone; the case takes a new position each time its status changes.
+ * cases. The policy is here alone; the case takes a new position each time its status changes. A case awaiting a
+ * decision always has a due time (a submission and an appeal set one as they move it), so its queue time is its due
+ * time: the work queue's overdue filter is asked on the queue time alone.
  */
 @Embeddable
 public class QueuePosition {

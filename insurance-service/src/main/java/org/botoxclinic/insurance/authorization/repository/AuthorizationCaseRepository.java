@@ -129,11 +129,13 @@ public class AuthorizationCaseRepository implements PanacheRepositoryBase<Author
             params.put("referral", filter.referralId());
         }
         if (filter.overdue()) {
-            // Awaiting a decision is the queue rank those statuses have (added below from ranksOf), so the condition
-            // here is the due time alone. PostgreSQL cannot see that the status and the due time go together (only
-            // cases awaiting a decision have a due time) and would estimate a handful of overdue cases, sorting them all
-            // instead of reading the first page from the work-queue index; on the rank it estimates them right.
-            where.add("c.due.at < :now");
+            // Overdue is a place in the queue: a case awaiting a decision (rank 0, added below from ranksOf) stands at
+            // its due time (QueuePosition.of; a submission and an appeal always set one), so its due time has passed
+            // exactly when its queue time has. Asked that way, the page is a range of the work-queue index read in
+            // order. Asked on decision_due_at, PostgreSQL multiplies the two conditions' estimates as if they were
+            // independent, expects a handful of rows and fetches and sorts every overdue case (28 ms at 1M referrals
+            // against 0.2 ms, bench/lists.sh).
+            where.add("c.queue.at < :now");
             params.put("now", now);
         }
         if (filter.expiringWithinDays() != null) {
