@@ -81,7 +81,7 @@ public class ReferralIntakeBench {
             workers.add(clients.submit(() -> {
                 List<Long> latencies = new ArrayList<>();
                 for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
-                    String body = template.replace("NFP-2026-000123", "BENCH-" + run + "-" + i);
+                    String body = distinct(template, run + "-" + i);
                     HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/referrals"))
                             .timeout(Duration.ofSeconds(30))
                             .header("Authorization", "Bearer " + token)
@@ -122,7 +122,7 @@ public class ReferralIntakeBench {
         // Unmeasured: start the client's connections and classes, so the first due requests do not wait for them.
         List<Future<?>> warm = new ArrayList<>();
         for (int i = 0; i < concurrency * 2; i++) {
-            String body = template.replace("NFP-2026-000123", "BENCH-" + run + "-w" + i);
+            String body = distinct(template, run + "-w" + i);
             warm.add(clients.submit(() -> http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/referrals"))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())));
@@ -140,7 +140,7 @@ public class ReferralIntakeBench {
             if (wait > 0) {
                 java.util.concurrent.locks.LockSupport.parkNanos(wait);
             }
-            String body = template.replace("NFP-2026-000123", "BENCH-" + run + "-r" + i);
+            String body = distinct(template, run + "-r" + i);
             sent.add(clients.submit(() -> {
                 HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/referrals"))
                         .timeout(Duration.ofSeconds(30))
@@ -173,5 +173,18 @@ public class ReferralIntakeBench {
     private static double percentile(long[] sorted, double p) {
         int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+    }
+
+    /**
+     * The example submission as a distinct referral of a distinct patient: its own external id, and its own member id,
+     * phone and birth date, so that every submission finds no patient and creates one, as bench/intake.sh's SQL floor
+     * does (one patient behind every referral would instead make each submission lock that patient's row and match it).
+     */
+    static String distinct(String template, String key) {
+        int hash = key.hashCode() & 0x7fffffff;
+        return template.replace("NFP-2026-000123", "BENCH-" + key)
+                .replace("W123456789", "W-" + key)
+                .replace("555-0100", String.format("555%07d", hash % 10_000_000))
+                .replace("1984-05-17", String.format("%d-%02d-%02d", 1940 + hash % 66, 1 + hash / 66 % 12, 1 + hash / 792 % 28));
     }
 }

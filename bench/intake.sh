@@ -138,7 +138,7 @@ if (( warmup > 0 )); then
 fi
 before=$(referrals)
 ticks_before=$(cpu_ticks)
-printf '(b) wrk: POST /api/referrals, %d connections, %d s, distinct referrals\n' "$concurrency" "$seconds"
+printf '(b) wrk: POST /api/referrals, %d connections, %d s, distinct referrals of distinct patients\n' "$concurrency" "$seconds"
 result=$(wrk_run "$seconds" "$run")
 ticks_after=$(cpu_ticks)
 after=$(referrals)
