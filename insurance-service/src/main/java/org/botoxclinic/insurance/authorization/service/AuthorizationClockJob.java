@@ -64,6 +64,7 @@ public class AuthorizationClockJob {
     }
 
     @Scheduled(identity = "authorization-clocks", every = "${clinic.authorization-job.every:1m}",
+            delayed = "${clinic.jobs.first-run-after}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = SkipWhenShuttingDown.class)
     void scheduled() {
         run();

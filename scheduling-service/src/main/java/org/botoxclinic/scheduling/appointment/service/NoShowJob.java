@@ -35,7 +35,8 @@ public class NoShowJob {
         this.config = config;
     }
 
-    @Scheduled(every = "${clinic.scheduling.no-show-check-every:15m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${clinic.scheduling.no-show-check-every:15m}", delayed = "${clinic.jobs.first-run-after}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = SkipWhenShuttingDown.class)
     void run() {
         markMissed();

@@ -20,7 +20,8 @@ public class ClinicDayHorizonJob {
         clinicDays.generate();
     }
 
-    @Scheduled(every = "${clinic.scheduling.clinic-days.generate-every:12h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${clinic.scheduling.clinic-days.generate-every:12h}", delayed = "${clinic.jobs.first-run-after}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = SkipWhenShuttingDown.class)
     void rollHorizon() {
         clinicDays.generate();

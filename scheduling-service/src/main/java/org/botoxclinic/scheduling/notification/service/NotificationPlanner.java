@@ -71,7 +71,8 @@ public class NotificationPlanner {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${clinic.notifications.check-every:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${clinic.notifications.check-every:1m}", delayed = "${clinic.jobs.first-run-after}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = SkipWhenShuttingDown.class)
     void run() {
         plan();

@@ -17,7 +17,8 @@ public class WaitlistJob {
         this.waitlist = waitlist;
     }
 
-    @Scheduled(every = "${clinic.waitlist.check-every:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${clinic.waitlist.check-every:1m}", delayed = "${clinic.jobs.first-run-after}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = SkipWhenShuttingDown.class)
     void run() {
         runOnce();
