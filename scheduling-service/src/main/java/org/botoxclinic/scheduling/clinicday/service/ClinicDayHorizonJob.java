@@ -20,9 +20,10 @@ public class ClinicDayHorizonJob {
         clinicDays.generate();
     }
 
-    @Scheduled(every = "${clinic.scheduling.clinic-days.generate-every:12h}", delayed = "${clinic.jobs.first-run-after}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = SkipWhenShuttingDown.class)
+    // The start already generated the horizon, so the first roll comes one period later.
+    @Scheduled(every = "${clinic.scheduling.clinic-days.generate-every:12h}",
+            delayed = "${clinic.scheduling.clinic-days.generate-every:12h}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = SkipWhenShuttingDown.class)
     void rollHorizon() {
         clinicDays.generate();
     }
