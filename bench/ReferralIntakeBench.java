@@ -1,7 +1,16 @@
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * With --rate it offers a fixed load instead (an open model, as bench/intake.sh uses it): one new referral every
  * 1/rate seconds for the given seconds, sent by at most C requests in flight, each latency counted from when the
  * request was due, not from when a client was free to send it (no coordinated omission). 2 x C unmeasured requests
- * open the connections first.
+ * open the connections first. Each sending thread keeps its own HTTP/1.1 connection open (KeepAliveConnection).
  *
  *   java bench/ReferralIntakeBench.java <baseUrl> <partnerToken> --rate <perSecond> <seconds> <concurrency>
  */
@@ -113,19 +122,20 @@ public class ReferralIntakeBench {
     private static void atRate(String baseUrl, String token, double perSecond, int seconds, int concurrency)
             throws Exception {
         String template = Files.readString(Path.of("contracts/examples/referral-submission.json"));
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        URI target = URI.create(baseUrl + "/api/referrals");
         String run = UUID.randomUUID().toString().substring(0, 8);
+        // Each of the C sending threads keeps one HTTP/1.1 connection open (keep-alive), as wrk does: the JDK's
+        // HttpClient cost the two shared cores about 0.5 ms of CPU per request besides its JIT, which went missing
+        // from the service being measured.
+        ThreadLocal<KeepAliveConnection> connections = ThreadLocal.withInitial(() -> new KeepAliveConnection(target, token));
         ExecutorService clients = Executors.newFixedThreadPool(concurrency);
         Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
         List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
-        // Unmeasured: start the client's connections and classes, so the first due requests do not wait for them.
+        // Unmeasured: open the connections and load the client's classes, so the first due requests do not wait.
         List<Future<?>> warm = new ArrayList<>();
         for (int i = 0; i < concurrency * 2; i++) {
-            String body = distinct(template, run + "-w" + i);
-            warm.add(clients.submit(() -> http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/referrals"))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())));
+            byte[] body = distinct(template, run + "-w" + i).getBytes(StandardCharsets.UTF_8);
+            warm.add(clients.submit(() -> connections.get().post(body)));
         }
         for (Future<?> request : warm) {
             request.get();
@@ -140,20 +150,9 @@ public class ReferralIntakeBench {
             if (wait > 0) {
                 java.util.concurrent.locks.LockSupport.parkNanos(wait);
             }
-            String body = distinct(template, run + "-r" + i);
+            byte[] body = distinct(template, run + "-r" + i).getBytes(StandardCharsets.UTF_8);
             sent.add(clients.submit(() -> {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/referrals"))
-                        .timeout(Duration.ofSeconds(30))
-                        .header("Authorization", "Bearer " + token)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build();
-                int status;
-                try {
-                    status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                } catch (java.io.IOException e) {
-                    status = -1;
-                }
+                int status = connections.get().post(body);
                 latencies.add(System.nanoTime() - due);
                 statuses.merge(status, 1, Integer::sum);
                 return null;
@@ -165,9 +164,121 @@ public class ReferralIntakeBench {
         long wall = System.nanoTime() - start;
         clients.shutdown();
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        System.out.printf("RATE_RESULT offered=%.1f achieved=%.1f requests=%d p50_ms=%.1f p99_ms=%.1f max_ms=%.1f statuses=%s%n",
+        // The client's own CPU over its whole life (start-up and warm-up included): it shares the machine with the
+        // service, so its cost is printed beside the latencies it measured.
+        long clientCpu = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+        System.out.printf("RATE_RESULT offered=%.1f achieved=%.1f requests=%d p50_ms=%.1f p99_ms=%.1f max_ms=%.1f client_cpu_ms=%.0f statuses=%s%n",
                 perSecond, sorted.length / (wall / 1e9), sorted.length, percentile(sorted, 50), percentile(sorted, 99),
-                sorted[sorted.length - 1] / 1e6, new TreeMap<>(statuses));
+                sorted[sorted.length - 1] / 1e6, clientCpu / 1e6, new TreeMap<>(statuses));
+    }
+
+    /**
+     * One HTTP/1.1 connection kept open between requests: writes a POST, reads the status line, the headers and the
+     * body (Content-Length or chunked). Reconnects when the server closes it or it fails; a request that fails on
+     * its connection counts as status -1.
+     */
+    static final class KeepAliveConnection {
+        private final URI target;
+        private final byte[] head;
+        private Socket socket;
+        private InputStream in;
+        private OutputStream out;
+
+        KeepAliveConnection(URI target, String token) {
+            this.target = target;
+            this.head = ("POST " + target.getRawPath() + " HTTP/1.1\r\nHost: " + target.getHost() + ":" + target.getPort()
+                    + "\r\nAuthorization: Bearer " + token + "\r\nContent-Type: application/json\r\nContent-Length: ")
+                    .getBytes(StandardCharsets.US_ASCII);
+        }
+
+        int post(byte[] body) {
+            try {
+                if (socket == null) {
+                    socket = new Socket();
+                    socket.setTcpNoDelay(true);
+                    socket.connect(new InetSocketAddress(target.getHost(), target.getPort()), 5000);
+                    socket.setSoTimeout(30_000);
+                    in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+                    out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
+                }
+                out.write(head);
+                out.write((body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(body);
+                out.flush();
+                String statusLine = line();
+                int status = Integer.parseInt(statusLine.substring(9, 12));
+                long length = -1;
+                boolean chunked = false;
+                boolean close = false;
+                for (String header = line(); !header.isEmpty(); header = line()) {
+                    String name = header.substring(0, header.indexOf(':')).trim().toLowerCase(java.util.Locale.ROOT);
+                    String value = header.substring(header.indexOf(':') + 1).trim();
+                    switch (name) {
+                        case "content-length" -> length = Long.parseLong(value);
+                        case "transfer-encoding" -> chunked = value.equalsIgnoreCase("chunked");
+                        case "connection" -> close = value.equalsIgnoreCase("close");
+                        default -> { }
+                    }
+                }
+                if (chunked) {
+                    for (long size = Long.parseLong(line().split(";")[0].trim(), 16); size > 0;
+                            size = Long.parseLong(line().split(";")[0].trim(), 16)) {
+                        skip(size);
+                        line();
+                    }
+                    while (!line().isEmpty()) {
+                        // trailers
+                    }
+                } else if (length > 0) {
+                    skip(length);
+                }
+                if (close) {
+                    close();
+                }
+                return status;
+            } catch (IOException | RuntimeException e) {
+                close();
+                return -1;
+            }
+        }
+
+        private String line() throws IOException {
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new EOFException("connection closed");
+                }
+                if (c != '\r') {
+                    line.append((char) c);
+                }
+            }
+            return line.toString();
+        }
+
+        private void skip(long bytes) throws IOException {
+            for (long left = bytes; left > 0; ) {
+                long skipped = in.skip(left);
+                if (skipped <= 0) {
+                    if (in.read() < 0) {
+                        throw new EOFException("connection closed");
+                    }
+                    skipped = 1;
+                }
+                left -= skipped;
+            }
+        }
+
+        private void close() {
+            try {
+                if (socket != null) {
+                    socket.close();
+                }
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+            socket = null;
+        }
     }
 
     private static double percentile(long[] sorted, double p) {

@@ -13,7 +13,11 @@
 #  (b) wrk: POST /api/referrals at the same concurrency for BENCH_SECONDS, every request a distinct referral from one
 #      partner (bench/intake/distinct-referrals.lua), after BENCH_WARMUP_SECONDS of warm-up.
 #  (c) the same endpoint at BENCH_RATE_PERCENT (70) % of the rate measured in (b), offered at a fixed rate by
-#      bench/ReferralIntakeBench.java --rate (latency counted from when each request was due).
+#      bench/ReferralIntakeBench.java --rate (latency counted from when each request was due). The client shares the
+#      two cores with the service, PostgreSQL and the broker, so it runs as a lean JVM (BENCH_CLIENT_JAVA_OPTS: C1
+#      only, the serial collector): left to its defaults it spent about 10.8 s of CPU in a 20 s run at 390 req/s
+#      (C2 compiling the HTTP client, G1's threads), a third of a core taken from the service it measured, and its
+#      p99 was 355-480 ms where the lean client measured 65-68 ms on the same stack. Its own CPU is printed.
 #
 # Prints: pgbench tps, HTTP req/s, their ratio, HTTP p50/p99, referral-service CPU ms per request (utime+stime from
 # /proc/<pid>/stat over phase b), the referrals stored (counted before and after), and p50/p99 at the fixed rate.
@@ -25,6 +29,7 @@
 #   BENCH_WARMUP_SECONDS [10]   HTTP warm-up before (b), not measured
 #   BENCH_RATE_PERCENT [70]     offered rate of (c), in % of the req/s measured in (b)
 #   BENCH_THREADS [2]           pgbench and wrk threads
+#   BENCH_CLIENT_JAVA_OPTS [-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData]   the fixed-rate client's JVM
 #   CLINIC_PORT_OFFSET [0]      the stack's port offset (referral-service 8081+offset, PostgreSQL 55432+offset)
 #   CLINIC_HOME [.clinic]       the stack's home, for referral-service's pid file (run/referral-service.pid)
 #   BENCH_PG_USER/BENCH_PG_PASSWORD [referral/referral]         runtime login for pgbench and the counts
@@ -39,6 +44,7 @@ seconds=${BENCH_SECONDS:-20}
 concurrency=${BENCH_CONCURRENCY:-16}
 warmup=${BENCH_WARMUP_SECONDS:-10}
 rate_percent=${BENCH_RATE_PERCENT:-70}
+client_java_opts=${BENCH_CLIENT_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData}
 threads=${BENCH_THREADS:-2}
 offset=${CLINIC_PORT_OFFSET:-0}
 home=${CLINIC_HOME:-.clinic}
@@ -157,7 +163,8 @@ rate=$(awk -v r="$http_rps" -v p="$rate_percent" 'BEGIN { printf "%.1f", r * p /
 printf '(c) fixed rate: %s req/s (%d %% of %s) for %d s, at most %d in flight\n' \
     "$rate" "$rate_percent" "$http_rps" "$seconds" "$concurrency"
 rate_before=$(referrals)
-java bench/ReferralIntakeBench.java "$url" "$token" --rate "$rate" "$seconds" "$concurrency" >"$tmp/rate.out" 2>&1 \
+# shellcheck disable=SC2086 # several options on purpose
+java $client_java_opts bench/ReferralIntakeBench.java "$url" "$token" --rate "$rate" "$seconds" "$concurrency" >"$tmp/rate.out" 2>&1 \
     || { cat "$tmp/rate.out" >&2; die "the fixed-rate client failed"; }
 rate_after=$(referrals)
 rate_result=$(grep '^RATE_RESULT ' "$tmp/rate.out") || { cat "$tmp/rate.out" >&2; die "no result from the fixed-rate client"; }
@@ -174,4 +181,5 @@ intake benchmark ($concurrency clients, ${seconds} s per phase, $(nproc) cores, 
   referral-service CPU:             $cpu_ms ms per request
   referrals stored:                 $before before, $after after (+$((after - before)), $requests answered 201)
   at $rate req/s ($rate_percent % of peak):      p50 $(field p50_ms "$rate_result") ms, p99 $(field p99_ms "$rate_result") ms, achieved $(field achieved "$rate_result") req/s, +$((rate_after - rate_before)) referrals stored
+                                    (the client's own CPU: $(field client_cpu_ms "$rate_result") ms in all, start-up included)
 EOF
