@@ -5,6 +5,8 @@
 #   broker-killed   Kafka killed (SIGKILL) while referrals are submitted and accepted, then started again
 #   db-refused      insurance's login refused and its connections cut while accepted referrals arrive for it
 #   kill-9          each service killed (SIGKILL) in the middle of a stream of referrals, then started again
+#   restart         each service stopped gracefully (./clinic stop: SIGTERM, a consumer's record in hand left to the
+#                   inbox) in the middle of a stream of referrals, then started again
 #   replicas        a second process of each service (another port, same database); calls alternate between them
 #   replay          every service reads every topic again from offset 0, under a fresh consumer group
 # Expected everywhere: nothing lost (a case and a plan for every accepted referral), nothing doubled, no dead letter.
@@ -15,7 +17,7 @@
 # Usage: bench/faults.sh                 (the issue's figures; about 10 minutes)
 #        FAULTS_OUTAGE_SECONDS=15 FAULTS_REFERRALS=40 bench/faults.sh      (a quick run)
 # Environment: FAULTS_OUTAGE_SECONDS (60), FAULTS_REFERRALS (200, broker scenarios), FAULTS_DB_EVENTS (50),
-#   FAULTS_STREAM (60, kill-9 and replicas), FAULTS_DRAIN_TIMEOUT (180 s), FAULTS_SCENARIOS (all, space-separated),
+#   FAULTS_STREAM (60, kill-9, restart and replicas), FAULTS_DRAIN_TIMEOUT (180 s), FAULTS_SCENARIOS (all, space-separated),
 #   FAULTS_PORT_OFFSET (2000), FAULTS_HOME (.clinic-faults; wiped at the start).
 # Needs the packaged services and local stack (./mvnw -o -DskipTests package), curl, jq and psql.
 set -euo pipefail
@@ -27,7 +29,7 @@ REFERRALS=${FAULTS_REFERRALS:-200}
 DB_EVENTS=${FAULTS_DB_EVENTS:-50}
 STREAM=${FAULTS_STREAM:-60}
 DRAIN_TIMEOUT=${FAULTS_DRAIN_TIMEOUT:-180}
-SCENARIOS=${FAULTS_SCENARIOS:-broker-hung broker-killed db-refused kill-9 replicas replay}
+SCENARIOS=${FAULTS_SCENARIOS:-broker-hung broker-killed db-refused kill-9 restart replicas replay}
 export CLINIC_HOME="${FAULTS_HOME:-$ROOT/.clinic-faults}"
 export CLINIC_PORT_OFFSET="${FAULTS_PORT_OFFSET:-2000}"
 # Every scenario submits its referrals as one partner: far more than a partner's rate limit allows in production.
@@ -269,18 +271,25 @@ scenario_db_refused() {
         "$(readiness "$WORK/$scenario.ready" insurance-service)" "$drained" no
 }
 
-scenario_kill_9() {
-    local service="$1" scenario="kill-9-$1" dlq killer drained
+# kill: KILL (the process killed) or TERM (./clinic stop, a graceful stop).
+scenario_interrupted() {
+    local service="$1" kill="$2" name scenario dlq killer drained
+    name=$([[ "$kill" == KILL ]] && echo kill-9 || echo restart)
+    scenario="$name-$service"
     dlq="$(figures dead-letters "$KAFKA")"
     poll_readiness "$WORK/$scenario.ready"
     : >"$WORK/$scenario.ids"
-    # Halfway through the stream the service is killed and started again, while the stream goes on.
+    # Halfway through the stream the service is stopped and started again, while the stream goes on.
     (
         while (($(wc -l <"$WORK/$scenario.ids") < STREAM / 2)); do sleep 0.05; done
-        victim="$(component_pid "$service")"
-        kill -KILL "$victim"
-        # SIGKILL is delivered asynchronously; the port is free only once the process is gone.
-        while kill -0 "$victim" 2>/dev/null; do sleep 0.05; done
+        if [[ "$kill" == KILL ]]; then
+            victim="$(component_pid "$service")"
+            kill -KILL "$victim"
+            # SIGKILL is delivered asynchronously; the port is free only once the process is gone.
+            while kill -0 "$victim" 2>/dev/null; do sleep 0.05; done
+        else
+            ./clinic stop "$service" >"$WORK/$scenario.stop.log" 2>&1
+        fi
         ./clinic start "$service" >"$WORK/$scenario.start.log" 2>&1
     ) &
     killer=$!
@@ -288,7 +297,7 @@ scenario_kill_9() {
     wait "$killer" || log "$service did not start again: $(tail -n 5 "$WORK/$scenario.start.log")"
     drained="$(drain "$WORK/$scenario.ids")"
     stop_polling
-    report "kill-9 $service" "$WORK/$scenario.ids" "$dlq" "$(readiness "$WORK/$scenario.ready" "$service")" "$drained" no
+    report "$name $service" "$WORK/$scenario.ids" "$dlq" "$(readiness "$WORK/$scenario.ready" "$service")" "$drained" no
 }
 
 # A second process of a service, on port + 100 (management port + 100), on the same database and broker, as ./clinic
@@ -418,7 +427,8 @@ for scenario in $SCENARIOS; do
         broker-hung) scenario_broker hung ;;
         broker-killed) scenario_broker killed ;;
         db-refused) scenario_db_refused ;;
-        kill-9) for service in "${SERVICES[@]}"; do scenario_kill_9 "$service"; done ;;
+        kill-9) for service in "${SERVICES[@]}"; do scenario_interrupted "$service" KILL; done ;;
+        restart) for service in "${SERVICES[@]}"; do scenario_interrupted "$service" TERM; done ;;
         replicas) scenario_replicas ;;
         replay) scenario_replay ;;
         *) echo "faults: unknown scenario '$scenario'" >&2; FAILED=1 ;;
