@@ -14,7 +14,7 @@
 # management ports) beside a developer's, starts and
 # stops it itself, and exits 1 if any scenario misses its figures.
 #
-# Usage: bench/faults.sh                 (the figures; about 10 minutes)
+# Usage: bench/faults.sh                 (the figures; about 11 minutes)
 #        FAULTS_OUTAGE_SECONDS=15 FAULTS_REFERRALS=40 bench/faults.sh      (a quick run)
 # Environment: FAULTS_OUTAGE_SECONDS (60), FAULTS_REFERRALS (200, broker scenarios), FAULTS_DB_EVENTS (50),
 #   FAULTS_STREAM (60, kill-9, restart and replicas), FAULTS_DRAIN_TIMEOUT (180 s), FAULTS_SCENARIOS (all, space-separated),

@@ -14,10 +14,11 @@
 #      partner (bench/intake/distinct-referrals.lua), after BENCH_WARMUP_SECONDS of warm-up.
 #  (c) the same endpoint at BENCH_RATE_PERCENT (70) % of the rate measured in (b), offered at a fixed rate by
 #      bench/ReferralIntakeBench.java --rate (latency counted from when each request was due). The client shares the
-#      two cores with the service, PostgreSQL and the broker, so it runs as a lean JVM (BENCH_CLIENT_JAVA_OPTS: C1
-#      only, the serial collector): left to its defaults it spent about 10.8 s of CPU in a 20 s run at 390 req/s
-#      (C2 compiling the HTTP client, G1's threads), a third of a core taken from the service it measured, and its
-#      p99 was 355-480 ms where the lean client measured 65-68 ms on the same stack. Its own CPU is printed.
+#      two cores with the service, PostgreSQL and the broker, so it is lean: one kept-alive HTTP/1.1 connection per
+#      sender, in a JVM with C1 only and the serial collector (BENCH_CLIENT_JAVA_OPTS). The JDK's HttpClient in a
+#      JVM left to its defaults spent about 10.8 s of CPU in a 20 s run at 390 req/s (C2 compiling the HTTP client,
+#      G1's threads), a third of a core taken from the service it measured, and measured a p99 of 355-480 ms where
+#      the lean client measured 22.6-74.7 ms on the same stack (2.7-2.9 s of CPU). Its own CPU is printed.
 #
 # Prints: pgbench tps, HTTP req/s, their ratio, HTTP p50/p99, referral-service CPU ms per request (utime+stime from
 # /proc/<pid>/stat over phase b), the referrals stored (counted before and after), and p50/p99 at the fixed rate.
