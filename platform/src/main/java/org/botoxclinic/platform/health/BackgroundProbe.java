@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -72,7 +73,7 @@ final class BackgroundProbe {
     private final AtomicBoolean probing = new AtomicBoolean();
     private volatile long lastStartNanos;
     private volatile boolean failing;
-    private volatile ExecutorService executor;
+    private volatile ScheduledExecutorService executor;
 
     BackgroundProbe(String name, Question question, Duration every, Duration staleAfter, Duration answerWait) {
         this.name = name;
@@ -84,13 +85,25 @@ final class BackgroundProbe {
 
     /** Ready to probe, and probes once at once, so that the first read finds an answer. */
     synchronized void start() {
+        start(Duration.ZERO);
+    }
+
+    /**
+     * Ready to probe, and probes once {@code firstProbeAfter} from now unless a read has made it probe before: a
+     * probe that no read is waiting for keeps out of the way of the service's start-up.
+     */
+    synchronized void start(Duration firstProbeAfter) {
         if (executor == null) {
-            executor = Executors.newSingleThreadExecutor(runnable -> {
+            executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "health-probe-" + name);
                 thread.setDaemon(true);
                 return thread;
             });
-            probeIfDue();
+            if (firstProbeAfter.isZero() || firstProbeAfter.isNegative()) {
+                probeIfDue();
+            } else {
+                executor.schedule(this::probeIfDue, firstProbeAfter.toMillis(), TimeUnit.MILLISECONDS);
+            }
         }
     }
 

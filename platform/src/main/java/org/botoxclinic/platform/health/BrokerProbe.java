@@ -26,11 +26,13 @@ public class BrokerProbe {
     private final BackgroundProbe probe;
     private final Map<String, Object> adminConfig = new HashMap<>();
     private final int timeoutMillis;
+    private final java.time.Duration firstProbeAfter;
     private Admin admin;
 
     public BrokerProbe(HealthConfig config, MeterRegistry meters,
                        @Identifier("default-kafka-broker") Map<String, Object> kafka) {
         HealthConfig.Broker broker = config.broker();
+        this.firstProbeAfter = broker.firstProbeAfter();
         this.timeoutMillis = (int) broker.timeout().toMillis();
         kafka.forEach((key, value) -> {
             if (AdminClientConfig.configNames().contains(key)) {
@@ -45,8 +47,13 @@ public class BrokerProbe {
         meters.gauge("clinic.health.kafka.broker.up", this, self -> self.state().up() ? 1 : 0);
     }
 
+    /**
+     * The first probe, which nobody waits for, runs a few seconds after start: its client's login (SCRAM, thousands
+     * of hash rounds on a JVM still compiling) would otherwise compete with the start-up for the CPU. A health
+     * check or metrics scrape before then probes at once, as any read does.
+     */
     void start(@Observes StartupEvent started) {
-        probe.start();
+        probe.start(firstProbeAfter);
     }
 
     void stop(@Observes ShutdownEvent stopping) {

@@ -50,5 +50,9 @@ public interface HealthConfig {
 
         @WithDefault("15s")
         Duration staleAfter();
+
+        /** When the first probe runs if no read has asked before (see {@link BrokerProbe}). */
+        @WithDefault("5s")
+        Duration firstProbeAfter();
     }
 }

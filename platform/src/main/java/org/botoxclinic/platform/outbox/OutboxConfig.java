@@ -22,6 +22,13 @@ public interface OutboxConfig {
     @WithDefault("3")
     int topicPartitions();
 
+    /**
+     * When the relay checks that its topic exists (and creates it where the broker lets it), unless a row is to be
+     * published before then: not at start, where the admin client's login would compete with the start-up.
+     */
+    @WithDefault("5s")
+    Duration topicCheckAfter();
+
     /** Rows published per round trip to the broker. */
     @WithDefault("200")
     int batchSize();

@@ -56,6 +56,8 @@ public class OutboxRelay {
     private volatile boolean running;
     private volatile Thread worker;
     private volatile OutboxSender sender;
+    /** Whether this run of the relay has checked its topic (see {@link #checkTopic()}); relay thread only. */
+    private boolean topicChecked;
     private final OutboxListener listener;
 
     /** The listener logs in as the service does, on a connection of its own, named in pg_stat_activity. */
@@ -189,7 +191,8 @@ public class OutboxRelay {
     }
 
     private void run() {
-        sender.ensureTopic();
+        topicChecked = false;
+        long topicCheckDue = System.nanoTime() + config.topicCheckAfter().toNanos();
         Duration wait = Duration.ZERO;
         boolean failed = false;
         while (running) {
@@ -201,12 +204,19 @@ public class OutboxRelay {
                 if (!running) {
                     break;
                 }
+                if (!topicChecked && System.nanoTime() - topicCheckDue >= 0) {
+                    checkTopic();
+                }
                 Cycle cycle = publishAvailable();
                 wait = switch (cycle) {
                     case DRAINED -> config.pollInterval();
                     case CONTENDED -> CONTENDED_RETRY;
                     case FAILED -> backoff(failed ? wait : Duration.ZERO);
                 };
+                if (!topicChecked) {
+                    Duration untilCheck = Duration.ofNanos(Math.max(0, topicCheckDue - System.nanoTime()));
+                    wait = untilCheck.compareTo(wait) < 0 ? untilCheck.plusMillis(1) : wait;
+                }
                 failed = cycle == Cycle.FAILED;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -220,6 +230,15 @@ public class OutboxRelay {
                 lastCycle.set(Instant.now());
             }
         }
+    }
+
+    /**
+     * Makes sure the topic exists, once per start of the relay: before the first row goes out, or when
+     * {@code topic-check-after} has passed with nothing to publish, whichever comes first (relay thread only).
+     */
+    private void checkTopic() {
+        topicChecked = true;
+        sender.ensureTopic();
     }
 
     /** 200 ms after a first failure, doubling while failures follow each other, at most 5 s. */
@@ -263,6 +282,9 @@ public class OutboxRelay {
             Optional<Batch> batch = rows.withLockedHead(config.lockId(), config.batchSize(), head -> {
                 if (head.rows().isEmpty()) {
                     return Batch.EMPTY;
+                }
+                if (!topicChecked) {
+                    checkTopic();
                 }
                 BatchSettlement.Outcome outcome =
                         BatchSettlement.settle(head, sender.send(head.rows()), config.parkAfterAttempts());
