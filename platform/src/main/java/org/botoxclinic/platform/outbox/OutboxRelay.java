@@ -197,8 +197,10 @@ public class OutboxRelay {
         boolean failed = false;
         while (running) {
             try {
-                if (!wait.isZero()) {
-                    nudges.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
+                long sleepMillis = topicChecked ? wait.toMillis()
+                        : Math.min(wait.toMillis(), Math.max(0, (topicCheckDue - System.nanoTime() + 999_999) / 1_000_000));
+                if (sleepMillis > 0) {
+                    nudges.tryAcquire(sleepMillis, TimeUnit.MILLISECONDS);
                 }
                 nudges.drainPermits();
                 if (!running) {
@@ -213,10 +215,6 @@ public class OutboxRelay {
                     case CONTENDED -> CONTENDED_RETRY;
                     case FAILED -> backoff(failed ? wait : Duration.ZERO);
                 };
-                if (!topicChecked) {
-                    Duration untilCheck = Duration.ofNanos(Math.max(0, topicCheckDue - System.nanoTime()));
-                    wait = untilCheck.compareTo(wait) < 0 ? untilCheck.plusMillis(1) : wait;
-                }
                 failed = cycle == Cycle.FAILED;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

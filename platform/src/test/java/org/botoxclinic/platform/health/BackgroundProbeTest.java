@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,48 +23,36 @@ class BackgroundProbeTest {
     private final AtomicInteger asked = new AtomicInteger();
     private final BackgroundProbe probe = new BackgroundProbe("test", asked::incrementAndGet, EVERY, STALE, ANSWER_WAIT);
 
-    @Test
-    void shouldAskAtOnceWhenStartedWithoutDelay() {
-        try {
-            probe.start();
-            await().atMost(Duration.ofSeconds(5)).until(() -> asked.get() == 1);
-        } finally {
-            probe.stop();
-        }
+    @AfterEach
+    void stopProbe() {
+        probe.stop();
     }
 
     @Test
-    void shouldNotAskBeforeTheFirstProbeIsDueWhenNobodyReads() throws InterruptedException {
-        try {
-            probe.start(Duration.ofMinutes(10));
-            Thread.sleep(500);
-            assertEquals(0, asked.get());
-        } finally {
-            probe.stop();
-        }
+    void shouldAskAtOnceWhenStartedWithoutDelay() {
+        probe.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> asked.get() == 1);
+    }
+
+    @Test
+    void shouldNotAskBeforeTheFirstProbeIsDueWhenNobodyReads() {
+        probe.start(Duration.ofMinutes(10));
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> asked.get() == 0);
     }
 
     @Test
     void shouldAskOnTheFirstReadBeforeTheFirstProbeIsDue() {
-        try {
-            probe.start(Duration.ofMinutes(10));
-            BackgroundProbe.State state = probe.state();
-            assertTrue(state.up(), "the read waits for the probe it started");
-            assertEquals(1, asked.get());
-        } finally {
-            probe.stop();
-        }
+        probe.start(Duration.ofMinutes(10));
+        BackgroundProbe.State state = probe.state();
+        assertTrue(state.up(), "the read waits for the probe it started");
+        assertEquals(1, asked.get());
     }
 
     @Test
     void shouldAskOnceTheDelayHasPassedWithoutAnyRead() {
-        try {
-            probe.start(Duration.ofMillis(200));
-            await().atMost(Duration.ofSeconds(5)).until(() -> asked.get() == 1);
-            assertTrue(stateBetweenProbes().up());
-        } finally {
-            probe.stop();
-        }
+        probe.start(Duration.ofMillis(200));
+        await().atMost(Duration.ofSeconds(5)).until(() -> asked.get() == 1);
+        assertTrue(stateBetweenProbes().up());
     }
 
     /** A read after a probe: it starts none, the next not being due for minutes. */

@@ -25,10 +25,8 @@ class OutboxRelayTopicCheckTest {
 
     @Test
     void shouldCreateItsTopicBeforeTheFirstRowItPublishesThoughTheCheckIsNotDueYet() throws Exception {
-        RelayFixture fixture = new RelayFixture(false);
-        fixture.topicCheckAfter = Duration.ofMinutes(10);
-        OutboxRelay relay = fixture.relay(NO_POLL, true);
-        relay.startPublishing();
+        RelayFixture fixture = withoutTopic(Duration.ofMinutes(10));
+        OutboxRelay relay = started(fixture);
         try {
             await().atMost(WITHIN).until(relay::listening);
             // Started, listening, nothing to publish and the check not due: no admin client has asked anything.
@@ -50,15 +48,27 @@ class OutboxRelayTopicCheckTest {
 
     @Test
     void shouldCreateItsTopicOnceTheCheckIsDueWithNothingToPublish() throws Exception {
-        RelayFixture fixture = new RelayFixture(false);
-        fixture.topicCheckAfter = Duration.ofMillis(300);
-        OutboxRelay relay = fixture.relay(NO_POLL, true);
-        relay.startPublishing();
+        RelayFixture fixture = withoutTopic(Duration.ofMillis(300));
+        OutboxRelay relay = started(fixture);
         try {
             await().atMost(WITHIN).until(() -> topicExists(fixture));
         } finally {
             relay.stopPublishing();
         }
+    }
+
+    /** A database and broker where the relay's topic does not exist yet. */
+    private static RelayFixture withoutTopic(Duration topicCheckAfter) throws Exception {
+        RelayFixture fixture = new RelayFixture(false);
+        fixture.topicCheckAfter = topicCheckAfter;
+        return fixture;
+    }
+
+    /** A listening relay whose safety poll never comes within a test. */
+    private static OutboxRelay started(RelayFixture fixture) {
+        OutboxRelay relay = fixture.relay(NO_POLL, true);
+        relay.startPublishing();
+        return relay;
     }
 
     private static boolean topicExists(RelayFixture fixture) throws Exception {
