@@ -10,8 +10,8 @@
 # drive the work (create, accept, approve), never to time it. Each hand-over is also split at the outbox
 # (occurred/created -> published_at -> consumer's processed_at) to show where the time goes.
 #
-# Phases: (1) N = RATE x SECONDS referrals are created as partners (not timed; several partners, so the per-partner
-# intake rate limit is not hit); (2) for SECONDS they are accepted at RATE per second by intake staff while
+# Phases: (1) N = RATE x SECONDS referrals are created as partners, each of a patient of its own (not timed; several
+# partners, so the per-partner intake rate limit is not hit); (2) for SECONDS they are accepted at RATE per second by intake staff while
 # authorization staff approve each case as soon as it exists (requirement confirmed, submitted, approved), so
 # approvals run at the same sustained rate (the creations' own events are consumed before the accepts start); (3) the script waits until every plan is ready (at most DRAIN seconds)
 # and reads the timestamps. Prints p50 / p90 / p99 / max per hand-over and the counts: nothing missing, nothing
@@ -89,8 +89,21 @@ def sql(db, query):
 # (1) referrals to accept, created before the clock starts
 stamp = time.strftime("%Y%m%d%H%M%S")
 created_since = sql("referral", "select now() - interval '1 second'")[0][0]
+def distinct_patient(i):
+    # Every referral names its own patient (a last name, member id, phone and birth date of its own), as a clinic's
+    # referrals do. With the example's one patient for all of them, every accept, approval and plan of the run took
+    # that one patient's turn (services serialise a patient's changes) and read all of that patient's cases and
+    # plans, thousands after a few runs: the figures then measured one patient's queue, growing from run to run.
+    letters = "".join(chr(ord("a") + int(c, 16)) for c in uuid.uuid4().hex[:10])
+    born = datetime.date(1940, 1, 1) + datetime.timedelta(days=(i * 7919) % 23000)
+    return (dict(example["patient"], lastName="Rivera-" + letters.capitalize(), dateOfBirth=born.isoformat(),
+                 phone=f"555{i % 10000000:07d}"),
+            dict(example["insurance"], memberId=f"EV-{stamp}-{i}"))
+
 def create(i):
-    body = dict(example, externalReferralId=f"EVENTS-{stamp}-{i}-{uuid.uuid4().hex[:8]}")
+    patient, insurance = distinct_patient(i)
+    body = dict(example, externalReferralId=f"EVENTS-{stamp}-{i}-{uuid.uuid4().hex[:8]}", patient=patient,
+                insurance=insurance)
     return call(REFERRAL, "POST", "/api/referrals", tokens["partner"][i // 100], body)["id"]
 t = time.monotonic()
 with cf.ThreadPoolExecutor(8) as pool:
