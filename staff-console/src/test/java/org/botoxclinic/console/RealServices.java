@@ -1,7 +1,6 @@
 package org.botoxclinic.console;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,10 +49,7 @@ public class RealServices implements QuarkusTestResourceLifecycleManager {
             EmbeddedPostgresServer postgres = EmbeddedPostgresServer.get();
             String kafka = EmbeddedKafkaBroker.bootstrapServers();
             SmtpSink smtp = SmtpSink.shared();
-            Path publicKey = Files.createTempFile("dev-jwt", ".pem");
-            try (InputStream key = getClass().getClassLoader().getResourceAsStream("dev-jwt/publicKey.pem")) {
-                Files.copy(key, publicKey, StandardCopyOption.REPLACE_EXISTING);
-            }
+            Path publicKey = DevTokens.publicKeyFile();
             Map<String, String> config = new HashMap<>();
             Map<String, Integer> managementPorts = new LinkedHashMap<>();
             for (String service : SERVICES) {

@@ -1,10 +1,7 @@
 package org.botoxclinic.systemtest;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -62,10 +59,7 @@ final class ClinicSystem implements AutoCloseable {
         Path root = Path.of(System.getProperty("clinic.root", ".."));
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.get();
         String kafka = EmbeddedKafkaBroker.bootstrapServers();
-        Path publicKey = Files.createTempFile("dev-jwt", ".pem");
-        try (InputStream key = ClinicSystem.class.getClassLoader().getResourceAsStream("dev-jwt/publicKey.pem")) {
-            Files.copy(key, publicKey, StandardCopyOption.REPLACE_EXISTING);
-        }
+        Path publicKey = DevTokens.publicKeyFile();
         // As in production: each service's migrations run as its database's owner, the service as its runtime login.
         Map<String, EmbeddedPostgresServer.ServiceDatabase> serviceDatabases = Map.of(
                 "referral-service", postgres.createServiceDatabase("referral"),

@@ -3,10 +3,8 @@ package org.botoxclinic.systemtest;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -52,10 +50,7 @@ class DatabaseRolesIT {
     }
 
     private static Map<String, String> environment(ServiceDatabase database) throws Exception {
-        Path publicKey = Files.createTempFile("dev-jwt", ".pem");
-        try (InputStream key = DatabaseRolesIT.class.getClassLoader().getResourceAsStream("dev-jwt/publicKey.pem")) {
-            Files.copy(key, publicKey, StandardCopyOption.REPLACE_EXISTING);
-        }
+        Path publicKey = DevTokens.publicKeyFile();
         Map<String, String> env = new HashMap<>(database.environment());
         env.putAll(EmbeddedKafkaBroker.serviceEnvironment("referral-service"));
         env.put("JWT_PUBLIC_KEY_LOCATION", publicKey.toString());

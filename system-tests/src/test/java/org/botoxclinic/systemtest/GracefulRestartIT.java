@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -54,10 +51,7 @@ class GracefulRestartIT {
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.get();
         EmbeddedPostgresServer.ServiceDatabase serviceDatabase = postgres.createServiceDatabase("restart");
         String database = serviceDatabase.url();
-        Path publicKey = Files.createTempFile("dev-jwt", ".pem");
-        try (InputStream key = getClass().getClassLoader().getResourceAsStream("dev-jwt/publicKey.pem")) {
-            Files.copy(key, publicKey, StandardCopyOption.REPLACE_EXISTING);
-        }
+        Path publicKey = DevTokens.publicKeyFile();
         Map<String, String> env = new java.util.HashMap<>(serviceDatabase.environment());
         env.putAll(Map.of("KAFKA_BOOTSTRAP_SERVERS", EmbeddedKafkaBroker.bootstrapServers(),
                 "CLINIC_DEV_MODE", "true", "JWT_PUBLIC_KEY_LOCATION", publicKey.toString(), "JWT_ISSUER", DevTokens.ISSUER,

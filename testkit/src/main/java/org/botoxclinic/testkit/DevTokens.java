@@ -1,5 +1,11 @@
 package org.botoxclinic.testkit;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,6 +75,24 @@ public final class DevTokens {
     private static String audience() {
         String configured = System.getenv("JWT_AUDIENCE");
         return configured == null || configured.isBlank() ? AUDIENCE : configured;
+    }
+
+    /**
+     * The development public key as a file, for a service started in its own process (JWT_PUBLIC_KEY_LOCATION): a
+     * temporary copy that is deleted when this JVM exits, so test runs leave no key files behind.
+     */
+    public static Path publicKeyFile() {
+        try (InputStream key = DevTokens.class.getClassLoader().getResourceAsStream("dev-jwt/publicKey.pem")) {
+            if (key == null) {
+                throw new IllegalStateException("development public key dev-jwt/publicKey.pem not on the class path");
+            }
+            Path file = Files.createTempFile("dev-jwt", ".pem");
+            file.toFile().deleteOnExit();
+            Files.copy(key, file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("development public key not written", e);
+        }
     }
 
     private static synchronized PrivateKey privateKey() {
