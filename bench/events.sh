@@ -97,7 +97,7 @@ def distinct_patient(i):
     letters = "".join(chr(ord("a") + int(c, 16)) for c in uuid.uuid4().hex[:10])
     born = datetime.date(1940, 1, 1) + datetime.timedelta(days=(i * 7919) % 23000)
     return (dict(example["patient"], lastName="Rivera-" + letters.capitalize(), dateOfBirth=born.isoformat(),
-                 phone=f"555{i % 10000000:07d}"),
+                 phone=f"555{i:07d}"),
             dict(example["insurance"], memberId=f"EV-{stamp}-{i}"))
 
 def create(i):

@@ -44,7 +44,7 @@ final class AlignedMeterTicks {
      * Installs the aligned pool in the broker's registry once per JVM; later calls find it there. Returns whether
      * the registry's meters now tick on it.
      */
-    static synchronized boolean install() {
+    static boolean install() {
         return install(KafkaYammerMetrics.defaultRegistry());
     }
 
@@ -52,10 +52,10 @@ final class AlignedMeterTicks {
         try {
             Map<String, ScheduledExecutorService> pools = pools(registry);
             ScheduledExecutorService present = pools.get(POOL_NAME);
-            if (present instanceof Pool && !present.isShutdown()) {
-                return true;
-            }
             if (present != null && !present.isShutdown()) {
+                if (present instanceof Pool) {
+                    return true;
+                }
                 LOG.warn("the broker's metrics registry already has its {} pool; its meters tick one by one", POOL_NAME);
                 return false;
             }

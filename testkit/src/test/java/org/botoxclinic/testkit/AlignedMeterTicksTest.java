@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.yammer.metrics.core.MetricsRegistry;
@@ -20,6 +21,14 @@ class AlignedMeterTicksTest {
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
     private static final long PERIOD = 5 * SECOND;
     private static final long ORIGIN = 1_000 * SECOND;
+
+    /** A registry of its own per test (no thread until a meter asks for its pool), shut down after it. */
+    private final MetricsRegistry registry = new MetricsRegistry();
+
+    @AfterEach
+    void shutDownRegistry() {
+        registry.shutdown();
+    }
 
     @Test
     void aFirstRunDueOnTheGridKeepsItsDelay() {
@@ -77,32 +86,22 @@ class AlignedMeterTicksTest {
 
     @Test
     void theRegistrysMetersTickOnTheAlignedPoolOnceInstalled() {
-        MetricsRegistry registry = new MetricsRegistry();
-        try {
-            assertTrue(AlignedMeterTicks.install(registry));
-            ScheduledExecutorService pool = registry.newScheduledThreadPool(2, AlignedMeterTicks.POOL_NAME);
-            AlignedMeterTicks.Pool aligned = assertInstanceOf(AlignedMeterTicks.Pool.class, pool);
+        assertTrue(AlignedMeterTicks.install(registry));
+        ScheduledExecutorService pool = registry.newScheduledThreadPool(2, AlignedMeterTicks.POOL_NAME);
+        AlignedMeterTicks.Pool aligned = assertInstanceOf(AlignedMeterTicks.Pool.class, pool);
 
-            registry.newMeter(AlignedMeterTicksTest.class, "requests", "requests", TimeUnit.SECONDS);
+        registry.newMeter(AlignedMeterTicksTest.class, "requests", "requests", TimeUnit.SECONDS);
 
-            assertEquals(1, aligned.getQueue().size(), "the meter's tick is scheduled on the aligned pool");
-            assertTrue(AlignedMeterTicks.install(registry), "a second install finds the pool in place");
-            assertSame(aligned, registry.newScheduledThreadPool(2, AlignedMeterTicks.POOL_NAME));
-        } finally {
-            registry.shutdown();
-        }
+        assertEquals(1, aligned.getQueue().size(), "the meter's tick is scheduled on the aligned pool");
+        assertTrue(AlignedMeterTicks.install(registry), "a second install finds the pool in place");
+        assertSame(aligned, registry.newScheduledThreadPool(2, AlignedMeterTicks.POOL_NAME));
     }
 
     @Test
     void aRegistryWhoseMetersAlreadyTickKeepsItsOwnPool() {
-        MetricsRegistry registry = new MetricsRegistry();
-        try {
-            registry.newMeter(AlignedMeterTicksTest.class, "early", "requests", TimeUnit.SECONDS);
+        registry.newMeter(AlignedMeterTicksTest.class, "early", "requests", TimeUnit.SECONDS);
 
-            assertFalse(AlignedMeterTicks.install(registry));
-            assertFalse(registry.newScheduledThreadPool(2, AlignedMeterTicks.POOL_NAME) instanceof AlignedMeterTicks.Pool);
-        } finally {
-            registry.shutdown();
-        }
+        assertFalse(AlignedMeterTicks.install(registry));
+        assertFalse(registry.newScheduledThreadPool(2, AlignedMeterTicks.POOL_NAME) instanceof AlignedMeterTicks.Pool);
     }
 }
