@@ -1,5 +1,6 @@
 package org.botoxclinic.platform.health;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
@@ -43,7 +44,7 @@ public class ConsumerPartitions implements KafkaConsumerRebalanceListener {
                 String connector = config.getOptionalValue(INCOMING + channel + ".connector", String.class)
                         .orElse("smallrye-kafka");
                 if ("smallrye-kafka".equals(connector)) {
-                    expected.add(config.getOptionalValue(INCOMING + channel + ".topic", String.class).orElse(channel));
+                    expected.addAll(topicsOf(config, channel));
                 }
             }
         }
@@ -51,6 +52,18 @@ public class ConsumerPartitions implements KafkaConsumerRebalanceListener {
             Gauge.builder("clinic.kafka.consumer.assigned.partitions", this, self -> self.held(topic))
                     .tag("topic", topic).register(meters);
         }
+    }
+
+    /**
+     * The topics a Kafka channel reads, as the connector takes them: its {@code topics} list, else its {@code topic},
+     * else the channel's own name.
+     */
+    public static Set<String> topicsOf(Config config, String channel) {
+        Set<String> topics = new TreeSet<>();
+        config.getOptionalValue(INCOMING + channel + ".topics", String.class).ifPresentOrElse(
+                list -> Arrays.stream(list.split(",")).map(String::trim).filter(t -> !t.isEmpty()).forEach(topics::add),
+                () -> topics.add(config.getOptionalValue(INCOMING + channel + ".topic", String.class).orElse(channel)));
+        return topics;
     }
 
     @Override

@@ -7,16 +7,19 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaConnectorIncomingConfiguration;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.fault.KafkaFailureHandler;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.botoxclinic.contracts.EventTopic;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
 /**
- * Every consumed channel's failure strategy ({@code failure-strategy=clinic-inbox}): a parked event goes to the
- * channel's dead-letter topic as with {@code dead-letter-queue}, but an event the inbox was still waiting to retry
+ * The inbox channel's failure strategy ({@code failure-strategy=clinic-inbox}): a parked event goes to the
+ * dead-letter topic of its own topic ({@code <service>.<topic>.dlq}) as with {@code dead-letter-queue}, but an event the inbox was still waiting to retry
  * when the service stopped is left unacknowledged, so its offset is not committed and it is delivered again.
  */
 @ApplicationScoped
@@ -27,9 +30,12 @@ public class InboxFailureStrategy implements KafkaFailureHandler.Factory {
     private static final Logger LOG = Logger.getLogger(InboxFailureStrategy.class);
 
     private final KafkaFailureHandler.Factory deadLetterTopic;
+    private final String service;
 
-    public InboxFailureStrategy(@Identifier("dead-letter-queue") KafkaFailureHandler.Factory deadLetterTopic) {
+    public InboxFailureStrategy(@Identifier("dead-letter-queue") KafkaFailureHandler.Factory deadLetterTopic,
+                                @ConfigProperty(name = "quarkus.application.name") String service) {
         this.deadLetterTopic = deadLetterTopic;
+        this.service = service;
     }
 
     @Override
@@ -44,7 +50,7 @@ public class InboxFailureStrategy implements KafkaFailureHandler.Factory {
                             record.getTopic(), record.getPartition(), record.getOffset());
                     return Uni.createFrom().voidItem();
                 }
-                return parking.handle(record, reason, metadata);
+                return parking.handle(record, reason, toDeadLetterTopicOf(record.getTopic(), metadata));
             }
 
             @Override
@@ -52,5 +58,17 @@ public class InboxFailureStrategy implements KafkaFailureHandler.Factory {
                 parking.terminate();
             }
         };
+    }
+
+    /**
+     * One channel reads several topics, so the dead-letter topic is chosen per record: the one of the record's own
+     * topic for this service ({@link EventTopic#deadLetterTopicOf}), {@code <service>.<topic>.dlq}.
+     */
+    Metadata toDeadLetterTopicOf(String topic, Metadata metadata) {
+        Metadata base = metadata == null ? Metadata.empty() : metadata;
+        return EventTopic.named(topic)
+                .map(contract -> base.with(OutgoingKafkaRecordMetadata.builder()
+                        .withTopic(contract.deadLetterTopicOf(service)).build()))
+                .orElse(base);
     }
 }

@@ -4,33 +4,29 @@ import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.smallrye.reactive.messaging.annotations.Blocking;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.botoxclinic.contracts.EventTypes;
 import org.botoxclinic.insurance.authorization.service.DocumentedBenefitService;
 import org.botoxclinic.insurance.authorization.service.TreatmentUsageService;
+import org.botoxclinic.platform.inbox.ConsumedTopic;
 import org.botoxclinic.platform.inbox.EventRoutes;
 import org.botoxclinic.platform.inbox.Inbox;
 import org.botoxclinic.platform.time.Timestamps;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Counts each completed treatment against its authorization, and keeps each treatment outcome for the payer's
  * documented-benefit rule; once, however often an event is delivered.
  */
 @ApplicationScoped
-public class SchedulingEventsConsumer {
+public class SchedulingEventsConsumer implements ConsumedTopic {
 
     /** ce_type of scheduling-service's OutcomeRecorded (contract of issue 12). */
     static final String OUTCOME_RECORDED = EventTypes.OUTCOME_RECORDED;
 
-    private final Inbox inbox;
     private final EventRoutes routes;
 
     public SchedulingEventsConsumer(Inbox inbox, TreatmentUsageService usage, DocumentedBenefitService benefit,
                                     Clock clock) {
-        this.inbox = inbox;
         this.routes = inbox.routes("scheduling-events")
                 .on(EventTypes.TREATMENT_COMPLETED, TreatmentCompletedMessage.class,
                         (message, event) -> usage.record(message.toDomain(event.id())))
@@ -40,9 +36,8 @@ public class SchedulingEventsConsumer {
                 .build();
     }
 
-    @Incoming("scheduling-events")
-    @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        inbox.process(record, routes);
+    @Override
+    public EventRoutes routes() {
+        return routes;
     }
 }

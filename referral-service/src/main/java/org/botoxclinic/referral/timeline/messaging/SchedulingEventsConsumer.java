@@ -1,29 +1,25 @@
 package org.botoxclinic.referral.timeline.messaging;
 
-import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.botoxclinic.contracts.EventTypes;
 import org.botoxclinic.platform.events.IncomingEvent;
+import org.botoxclinic.platform.inbox.ConsumedTopic;
 import org.botoxclinic.platform.inbox.EventRoutes;
 import org.botoxclinic.platform.inbox.Inbox;
 import org.botoxclinic.referral.timeline.service.TimelineService;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Closes the loop on appointments and treatment: what scheduling-service reports lands on the referral's timeline,
  * and each completed treatment also sends the referring PCP a consult report.
  */
 @ApplicationScoped
-public class SchedulingEventsConsumer {
+public class SchedulingEventsConsumer implements ConsumedTopic {
 
-    private final Inbox inbox;
     private final TimelineService timeline;
     private final EventRoutes routes;
 
     public SchedulingEventsConsumer(Inbox inbox, TimelineService timeline) {
-        this.inbox = inbox;
         this.timeline = timeline;
         this.routes = inbox.routes("scheduling-events")
                 .on(EventTypes.APPOINTMENT_SCHEDULED, AppointmentScheduledMessage.class, this::report)
@@ -34,10 +30,9 @@ public class SchedulingEventsConsumer {
                 .build();
     }
 
-    @Incoming("scheduling-events")
-    @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        inbox.process(record, routes);
+    @Override
+    public EventRoutes routes() {
+        return routes;
     }
 
     /** The treatment's entry and, after it, the consult report for the referring PCP, from the one event. */

@@ -1,28 +1,24 @@
 package org.botoxclinic.scheduling.plan.messaging;
 
-import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.botoxclinic.contracts.EventTypes;
+import org.botoxclinic.platform.inbox.ConsumedTopic;
 import org.botoxclinic.platform.inbox.EventRoutes;
 import org.botoxclinic.platform.inbox.Inbox;
 import org.botoxclinic.scheduling.plan.service.PatientService;
 import org.botoxclinic.scheduling.plan.service.TreatmentPlanService;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Starts a treatment plan when a referral is accepted, closes it (with what was booked) when it is cancelled, and makes
  * two patients one when referral-service merges them.
  */
 @ApplicationScoped
-public class ReferralEventsConsumer {
+public class ReferralEventsConsumer implements ConsumedTopic {
 
-    private final Inbox inbox;
     private final EventRoutes routes;
 
     public ReferralEventsConsumer(Inbox inbox, TreatmentPlanService plans, PatientService patients) {
-        this.inbox = inbox;
         this.routes = inbox.routes("referral-events")
                 .on(EventTypes.REFERRAL_ACCEPTED, ReferralAcceptedMessage.class, (message, event) -> plans.referralAccepted(
                         message.referralId(), message.patientId(), message.patient().identity(), message.indication(),
@@ -35,9 +31,8 @@ public class ReferralEventsConsumer {
                 .build();
     }
 
-    @Incoming("referral-events")
-    @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        inbox.process(record, routes);
+    @Override
+    public EventRoutes routes() {
+        return routes;
     }
 }
