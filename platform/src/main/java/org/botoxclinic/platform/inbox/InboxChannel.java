@@ -1,10 +1,8 @@
 package org.botoxclinic.platform.inbox;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.quarkus.arc.All;
@@ -30,14 +28,13 @@ public class InboxChannel {
     public static final String NAME = "inbox";
 
     private final Inbox inbox;
-    private final Map<String, EventRoutes> routesByTopic;
 
+    /** {@code consumed}: injecting them creates them, and so registers their routes with the inbox. */
     public InboxChannel(Inbox inbox, @All List<ConsumedTopic> consumed, Config config) {
         this.inbox = inbox;
-        this.routesByTopic = consumed.stream().map(ConsumedTopic::routes)
-                .collect(Collectors.toUnmodifiableMap(EventRoutes::topic, Function.identity()));
         Set<String> subscribed = ConsumerPartitions.topicsOf(config, NAME);
-        Set<String> routed = new TreeSet<>(routesByTopic.keySet());
+        Set<String> routed = consumed.stream().map(topic -> topic.routes().topic())
+                .collect(Collectors.toCollection(TreeSet::new));
         if (!subscribed.equals(routed)) {
             throw new IllegalStateException("mp.messaging.incoming." + NAME + ".topics names " + subscribed
                     + " but the service has routes for " + routed + "; they must be the same topics");
@@ -47,6 +44,6 @@ public class InboxChannel {
     @Incoming(NAME)
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        inbox.process(record, routesByTopic.get(record.topic()));
+        inbox.process(record, inbox.routesOf(record.topic()).orElseThrow());
     }
 }

@@ -19,8 +19,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The inbox channel's failure strategy ({@code failure-strategy=clinic-inbox}): a parked event goes to the
- * dead-letter topic of its own topic ({@code <service>.<topic>.dlq}) as with {@code dead-letter-queue}, but an event the inbox was still waiting to retry
- * when the service stopped is left unacknowledged, so its offset is not committed and it is delivered again.
+ * dead-letter topic of its own topic ({@code <service>.<topic>.dlq}) as with {@code dead-letter-queue}, but an event
+ * the inbox was still waiting to retry when the service stopped is left unacknowledged, so its offset is not
+ * committed and it is delivered again.
  */
 @ApplicationScoped
 @Identifier(InboxFailureStrategy.NAME)

@@ -4,7 +4,6 @@ import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-
 import org.botoxclinic.contracts.EventTypes;
 import org.botoxclinic.insurance.authorization.service.DocumentedBenefitService;
 import org.botoxclinic.insurance.authorization.service.TreatmentUsageService;
