@@ -11,7 +11,7 @@
 #      (consumers joined), and the "started in X s" that Quarkus logs.
 #  (c) resident memory of every process, from /proc/<pid>/status (VmRSS now, VmHWM = peak) and, for PostgreSQL,
 #      /proc/<pid>/smaps_rollup (Pss: shared buffers divided between the processes that map them, so the sum counts
-#      them once), before and after bench/intake.sh (BENCH_SECONDS per phase). The infrastructure is reported as:
+#      them once), before and after bench/intake.sh (BENCH_SECONDS per phase), and again after bench/events.sh. The infrastructure is reported as:
 #      the Kafka JVM; the PostgreSQL wrapper JVM (the local-stack command that starts PostgreSQL exits once the
 #      server is ready, so it holds nothing afterwards: "exited"); the postgres processes (postmaster and every
 #      backend/auxiliary process, count, summed RSS and summed PSS); and the three together (Kafka RSS + postgres
@@ -23,7 +23,9 @@
 #   CLINIC_HOME [/tmp/clinic-footprint]   the stack's home (its data is kept between runs; ./clinic reset clears it)
 #   CLINIC_PORT_OFFSET [0]                the stack's port offset
 #   FOOTPRINT_STARTS [3]                  alone-starts per service in (b)
-#   FOOTPRINT_SKIP_LOAD [unset]           1: skip the intake load and the "after" memory
+#   FOOTPRINT_SKIP_LOAD [unset]           1: skip the loads and the "after" memory
+#   FOOTPRINT_EVENTS_SECONDS [60]         after the intake load, bench/events.sh for this long (20 accepts/s) and the
+#                                         memory after it; 0 skips it
 #   FOOTPRINT_NMT [unset]                 1: run the services with -XX:NativeMemoryTracking=summary (a few MB more)
 #                                         and print the JVM's own account of each (heap, class, code, threads, GC,
 #                                         ...) at the end: where the resident memory goes
@@ -39,6 +41,7 @@ export CLINIC_PORT_OFFSET=${CLINIC_PORT_OFFSET:-0}
 export CLINIC_INTAKE_RATE_LIMIT_REQUESTS=${CLINIC_INTAKE_RATE_LIMIT_REQUESTS:-100000000}
 export BENCH_SECONDS=${BENCH_SECONDS:-20}
 starts=${FOOTPRINT_STARTS:-3}
+events_seconds=${FOOTPRINT_EVENTS_SECONDS:-60}
 offset=$CLINIC_PORT_OFFSET
 services=(referral-service insurance-service scheduling-service)
 declare -A management=([referral-service]=$((9081 + offset)) [insurance-service]=$((9082 + offset))
@@ -46,6 +49,7 @@ declare -A management=([referral-service]=$((9081 + offset)) [insurance-service]
 
 die() { printf 'footprint.sh: %s\n' "$*" >&2; exit 2; }
 [[ "$starts" =~ ^[1-9][0-9]*$ ]] || die "FOOTPRINT_STARTS must be a positive number"
+[[ "$events_seconds" =~ ^[0-9]+$ ]] || die "FOOTPRINT_EVENTS_SECONDS must be a number of seconds"
 for tool in curl python3 java; do
     command -v "$tool" >/dev/null || die "$tool is missing"
 done
@@ -236,6 +240,15 @@ if [[ "${FOOTPRINT_SKIP_LOAD:-}" != 1 ]]; then
     bench/intake.sh >"$tmp/intake.out" 2>&1 || { cat "$tmp/intake.out" >&2; die "bench/intake.sh failed"; }
     sed 's/^/    | /' "$tmp/intake.out"
     memory "after bench/intake.sh"
+    # The intake load exercises referral-service alone; the event load is what the other two serve (cases opened,
+    # approvals, plans), and after it each service's heap and code cache hold more than after the intake.
+    if [[ "$events_seconds" != 0 ]]; then
+        printf '(c) load: bench/events.sh, EVENTS_SECONDS=%s\n' "$events_seconds"
+        EVENTS_SECONDS=$events_seconds bench/events.sh >"$tmp/events.out" 2>&1 \
+            || { cat "$tmp/events.out" >&2; die "bench/events.sh failed"; }
+        sed -n '/^event latency/,$p' "$tmp/events.out" | sed 's/^/    | /'
+        memory "after bench/intake.sh and bench/events.sh"
+    fi
 fi
 
 if [[ "${FOOTPRINT_NMT:-}" == 1 ]]; then
