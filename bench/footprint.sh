@@ -11,11 +11,11 @@
 #      (consumers joined), and the "started in X s" that Quarkus logs.
 #  (c) resident memory of every process, from /proc/<pid>/status (VmRSS now, VmHWM = peak) and, for PostgreSQL,
 #      /proc/<pid>/smaps_rollup (Pss: shared buffers divided between the processes that map them, so the sum counts
-#      them once), before and after bench/intake.sh (BENCH_SECONDS per phase), and again after bench/events.sh. The infrastructure is reported as:
-#      the Kafka JVM; the PostgreSQL wrapper JVM (the local-stack command that starts PostgreSQL exits once the
-#      server is ready, so it holds nothing afterwards: "exited"); the postgres processes (postmaster and every
-#      backend/auxiliary process, count, summed RSS and summed PSS); and the three together (Kafka RSS + postgres
-#      PSS); then the mail sink's JVM, and the sum with it. The intake req/s is printed too, to check that memory
+#      them once), before and after bench/intake.sh (BENCH_SECONDS per phase), and again after bench/events.sh.
+#      The infrastructure is reported as: the Kafka JVM; the PostgreSQL wrapper JVM (the local-stack command that
+#      starts PostgreSQL exits once the server is ready, so it holds nothing afterwards: "exited"); the postgres
+#      processes (postmaster and every backend/auxiliary process, count, summed RSS and summed PSS); and the three
+#      together (Kafka RSS + postgres PSS); then the mail sink's JVM, and the sum with it. The intake req/s is printed too, to check that memory
 #      settings do not cost throughput.
 #
 # Usage:  bench/footprint.sh
