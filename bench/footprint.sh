@@ -15,8 +15,8 @@
 #      The infrastructure is reported as: the Kafka JVM; the PostgreSQL wrapper JVM (the local-stack command that
 #      starts PostgreSQL exits once the server is ready, so it holds nothing afterwards: "exited"); the postgres
 #      processes (postmaster and every backend/auxiliary process, count, summed RSS and summed PSS); and the three
-#      together (Kafka RSS + postgres PSS); then the mail sink's JVM, and the sum with it. The intake req/s is printed too, to check that memory
-#      settings do not cost throughput.
+#      together (Kafka RSS + postgres PSS); then the mail sink's JVM, and the sum with it. The intake req/s is
+#      printed too, to check that memory settings do not cost throughput.
 #
 # Usage:  bench/footprint.sh
 # Environment (defaults in brackets):
