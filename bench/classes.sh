@@ -73,7 +73,7 @@ def metaspace_committed_kb(pid):
     return float(m.group(1)) * {"KB": 1, "MB": 1024, "GB": 1024 * 1024}[m.group(2)]
 
 
-per_service, names = {}, []
+per_service = {}
 for comp in components:
     pidfile = os.path.join(home, "run", comp + ".pid")
     try:
@@ -91,10 +91,10 @@ for comp in components:
     archive, total = resident_kb(pid)
     meta = metaspace_committed_kb(pid)
     per_service[comp] = (pid, counts, archive, total, meta)
-    names.append(comp)
 
 if not per_service:
     sys.exit("no component running")
+names = list(per_service)  # the running ones, in the order asked
 
 print(f"classes loaded per library (jcmd VM.class_hierarchy), CLINIC_HOME={home}")
 fams = collections.Counter()
